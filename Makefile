@@ -1,0 +1,42 @@
+# The README's commands. `make run` and `make test` are all a fresh machine needs.
+PYTHON ?= python3.11
+BIN := .venv/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: install run index test test-fast lint corpus-check eval bench clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/assistant: pyproject.toml
+	$(PYTHON) -m venv .venv
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/assistant  ## create .venv (torch first), install the project with dev extras
+
+run: install  ## refresh the index if stale, then serve UI + widget + API on http://127.0.0.1:7860
+	$(BIN)/assistant -v serve
+
+index: install  ## build or refresh the index only
+	$(BIN)/assistant -v index
+
+lint: install  ## exactly what CI checks for style
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+corpus-check: install  ## validate the corpus (front matter, citations, copying, reading grade)
+	$(BIN)/assistant corpus check
+
+test: lint corpus-check  ## everything CI runs: lint, corpus check, all tests
+	$(BIN)/pytest
+
+test-fast: install  ## inner loop: no model, no browser
+	$(BIN)/pytest -m "not slow and not browser"
+
+clean:  ## remove the venv, built index and build outputs
+	rm -rf .venv build index/builds index/CURRENT .pytest_cache .ruff_cache

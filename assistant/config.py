@@ -1,0 +1,210 @@
+"""Settings: every tunable, built once at the edge (CLI, web) and passed down."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tomllib
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Self
+
+from assistant.errors import ConfigError
+
+ENV_PREFIX = "ASSISTANT_"
+DEFAULT_CONFIG_FILE = Path("assistant.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every tunable; defaults < assistant.toml < ASSISTANT_* environment variables."""
+
+    # Paths
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+    # Embedding and chunking
+    embedding_model: str = "all-MiniLM-L6-v2"  # bundled name, or a local model folder
+    embedding_batch_size: int = 32
+    max_tokens: int = 200  # MiniLM truncates at 256 wordpieces; leave room for the heading
+    dense_index: str = "auto"  # flat (exact) | hnsw (approximate) | auto (hnsw when large)
+    # Retrieval
+    retrieval_mode: str = "hybrid"  # hybrid | dense | bm25
+    retrieval_k: int = 5
+    candidate_k: int = 40
+    # Scope gate (calibrated on evals/dev; see evals/README.md)
+    scope_threshold: float = 0.36
+    # Answer composition
+    max_answer_sentences: int = 4
+    min_sentence_score: float = 0.32
+    # Conversation and input limits
+    max_message_chars: int = 4000
+    max_history_turns: int = 50
+    context_turns: int = 6
+    max_body_bytes: int = 262_144
+    # Clinic
+    clinic_name: str = "your clinic"
+    emergency_text: str = (
+        "Call your local emergency number now (for example 999 in the UK, 911 in the US, "
+        "112 in the EU) or go to the nearest emergency department."
+    )
+    urgent_line: str = "If you are unsure, contact your GP or an urgent care line today."
+    # Web
+    host: str = "127.0.0.1"
+    port: int = 7860
+    workers: int = 1
+    allowed_origins: tuple[str, ...] = ()
+    rate_limit: int = 30  # requests per minute per client; 0 disables
+    trusted_proxies: tuple[str, ...] = ()
+    log_user_text: bool = False
+    # Optional LLM writer (off when llm_base_url is empty)
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_timeout_s: float = 20.0
+
+    @classmethod
+    def load(cls, path: Path | None = None, env: Mapping[str, str] | None = None) -> Self:
+        """Defaults < assistant.toml (or `path`) < ASSISTANT_* variables; unknown keys raise."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        config_path = path if path is not None else _default_path(env)
+        if config_path is not None:
+            values.update(_read_toml(config_path))
+        values.update(_read_env(env))
+        return cls.from_mapping(values)
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> Self:
+        """Build from raw values (strings from env allowed), converting and validating types."""
+        hints = typing.get_type_hints(cls)
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
+        converted = {name: _convert(name, value, hints[name]) for name, value in values.items()}
+        settings = cls(**converted)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        """Raise ConfigError for values that would make the assistant misbehave."""
+        if self.retrieval_mode not in {"hybrid", "dense", "bm25"}:
+            raise ConfigError("retrieval_mode must be one of hybrid, dense, bm25")
+        if self.dense_index not in {"auto", "flat", "hnsw"}:
+            raise ConfigError("dense_index must be one of auto, flat, hnsw")
+        positive = (
+            "max_tokens",
+            "retrieval_k",
+            "candidate_k",
+            "max_message_chars",
+            "max_answer_sentences",
+            "embedding_batch_size",
+            "max_body_bytes",
+            "workers",
+        )
+        for name in positive:
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be >= 1")
+        if not 16 <= self.max_tokens <= 250:
+            raise ConfigError("max_tokens must be between 16 and 250 (MiniLM keeps 256 wordpieces)")
+        if self.rate_limit < 0 or self.max_history_turns < 0 or self.context_turns < 0:
+            raise ConfigError("rate_limit, max_history_turns and context_turns must be >= 0")
+        for origin in self.allowed_origins:
+            if not origin.startswith(("http://", "https://")) or origin.endswith("/"):
+                raise ConfigError(
+                    f"allowed origin {origin!r} must look like https://clinic.example"
+                )
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (validated)."""
+        updated = dataclasses.replace(self, **changes)
+        updated.validate()
+        return updated
+
+    def signature(self) -> str:
+        """Short hash of every answer-affecting setting, stamped on each reply."""
+        skipped = {
+            "host",
+            "port",
+            "workers",
+            "log_user_text",
+            "rate_limit",
+            "trusted_proxies",
+            "allowed_origins",
+            "corpus_dir",
+            "index_dir",
+        }
+        data = {
+            f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in skipped
+        }
+        text = json.dumps(data, sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _default_path(env: Mapping[str, str]) -> Path | None:
+    explicit = env.get(f"{ENV_PREFIX}CONFIG")
+    if explicit:
+        return Path(explicit)
+    return DEFAULT_CONFIG_FILE if DEFAULT_CONFIG_FILE.is_file() else None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """Flatten `[llm] base_url = ...` into `llm_base_url`."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {path}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            flat.update({f"{key}_{sub}": sub_value for sub, sub_value in value.items()})
+        else:
+            flat[key] = value
+    return flat
+
+
+def _read_env(env: Mapping[str, str]) -> dict[str, str]:
+    return {
+        key[len(ENV_PREFIX) :].lower(): value
+        for key, value in env.items()
+        if key.startswith(ENV_PREFIX) and key != f"{ENV_PREFIX}CONFIG"
+    }
+
+
+def _convert(name: str, value: Any, hint: Any) -> Any:
+    """Convert a TOML value or an environment string to the field's type."""
+    try:
+        if hint is bool:
+            return _to_bool(value)
+        if hint in (int, float):
+            if isinstance(value, bool):
+                raise ValueError("expected a number")
+            return hint(value)
+        if hint is Path:
+            return Path(value)
+        if hint is str:
+            if not isinstance(value, str):
+                raise ValueError("expected a string")
+            return value
+        if typing.get_origin(hint) is tuple:
+            items = value.split(",") if isinstance(value, str) else list(value)
+            return tuple(str(item).strip() for item in items if str(item).strip())
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name}: cannot use {value!r} ({exc})") from exc
+    raise ConfigError(f"setting {name} cannot be set from configuration")
+
+
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("expected true or false")

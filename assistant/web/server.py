@@ -1,0 +1,44 @@
+"""Run the web app with uvicorn: build the index once, then serve one or more workers."""
+
+from __future__ import annotations
+
+import logging
+
+import uvicorn
+from fastapi import FastAPI
+
+from assistant.chain import Assistant, open_index
+from assistant.config import Settings
+from assistant.embeddings import MiniLMEmbedder
+from assistant.web.app import create_app
+
+log = logging.getLogger(__name__)
+
+
+def serve(settings: Settings) -> None:
+    """Refresh the index if stale, then serve on settings.host:settings.port."""
+    embedder = MiniLMEmbedder(settings.embedding_model, batch_size=settings.embedding_batch_size)
+    index, report = open_index(settings, embedder)
+    if report is not None:
+        log.info("index rebuilt: %d passages", report.passages)
+    options = {
+        "host": settings.host,
+        "port": settings.port,
+        "access_log": False,
+        "log_level": "info",
+        "server_header": False,
+    }
+    if settings.workers > 1:  # each worker process loads the (read-only) index itself
+        uvicorn.run(
+            "assistant.web.server:app_from_environment",
+            factory=True,
+            workers=settings.workers,
+            **options,
+        )
+        return
+    uvicorn.run(create_app(Assistant(settings, index, embedder)), **options)
+
+
+def app_from_environment() -> FastAPI:
+    """Worker entry point: settings from assistant.toml / ASSISTANT_* variables."""
+    return create_app(Assistant.from_settings(Settings.load()))
