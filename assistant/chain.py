@@ -6,6 +6,7 @@ The model and the index are built once here and shared by every request.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -22,6 +23,9 @@ from assistant.manifest import BuildConfig
 from assistant.models import Reply, ReplyKind, Turn
 from assistant.retrieval import HybridSearch, PassageRetriever, SearchResult
 from assistant.spelling import SpellingCorrector
+from assistant.verify import check
+
+log = logging.getLogger(__name__)
 
 
 def build_config(settings: Settings) -> BuildConfig:
@@ -92,6 +96,10 @@ class Assistant:
             min_score=self.settings.min_sentence_score,
         )
         if composition is None:
+            return ReplyKind.OUT_OF_SCOPE, replies.not_found(clinic), ()
+        problems = check(composition.answer, composition.citations, self.index.passage_by_id)
+        if problems:  # never serve an answer that is not grounded
+            log.warning("answer failed verification: %s", sorted({p.kind for p in problems}))
             return ReplyKind.OUT_OF_SCOPE, replies.not_found(clinic), ()
         return ReplyKind.ANSWER, composition.answer, composition.citations
 

@@ -49,7 +49,7 @@ def sections(document: Document) -> list[Section]:
     lines = list(_lines(document.text, document.body_start))
     is_markdown = any(MARKDOWN_HEADING.match(text) for _, _, text in lines)
     found: list[Section] = []
-    path: tuple[str, ...] = ()
+    open_headings: list[tuple[int, str]] = []  # (level, heading), outermost first
     section_start = document.body_start
     for line_start, line_end, text in lines:
         level, heading = (
@@ -57,10 +57,12 @@ def sections(document: Document) -> list[Section]:
         )
         if level is None:
             continue
-        found.append(Section(path, section_start, line_start))
-        path = (*path[: level - 1], heading) if level else ()
+        found.append(Section(tuple(h for _, h in open_headings), section_start, line_start))
+        open_headings = [(lv, h) for lv, h in open_headings if lv < level]
+        if level:  # level 0 is the document title: not part of the path
+            open_headings.append((level, heading))
         section_start = line_end
-    found.append(Section(path, section_start, len(document.text)))
+    found.append(Section(tuple(h for _, h in open_headings), section_start, len(document.text)))
     return [section for section in found if document.text[section.start : section.end].strip()]
 
 

@@ -108,8 +108,8 @@ class Settings:
         for name in positive:
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name} must be >= 1")
-        if not 16 <= self.max_tokens <= 250:
-            raise ConfigError("max_tokens must be between 16 and 250 (MiniLM keeps 256 wordpieces)")
+        if not 64 <= self.max_tokens <= 250:
+            raise ConfigError("max_tokens must be between 64 and 250 (MiniLM keeps 256 wordpieces)")
         if self.rate_limit < 0 or self.max_history_turns < 0 or self.context_turns < 0:
             raise ConfigError("rate_limit, max_history_turns and context_turns must be >= 0")
         for origin in self.allowed_origins:

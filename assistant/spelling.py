@@ -28,7 +28,7 @@ class SpellingCorrector:
         return cls(words, dictionary_words)
 
     def correct(self, text: str) -> str:
-        """The text with unknown words replaced by their closest corpus word (case kept)."""
+        """The text with unknown words replaced by their closest corpus word."""
         return WORD.sub(self._replacement, text)
 
     def _replacement(self, match: re.Match[str]) -> str:
@@ -40,4 +40,6 @@ class SpellingCorrector:
         best = difflib.get_close_matches(lower, candidates, n=1, cutoff=CUTOFF)
         if not best:  # a wrong first letter is rarer; try the whole vocabulary once
             best = difflib.get_close_matches(lower, self.corpus_words, n=1, cutoff=CUTOFF + 0.05)
-        return best[0] if best else word
+        if not best:
+            return word
+        return best[0].capitalize() if word[0].isupper() else best[0]

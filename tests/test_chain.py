@@ -1,0 +1,119 @@
+"""The chain end to end on the fixture corpus: real model, real FAISS, real composer."""
+
+import re
+
+import pytest
+from langchain_core.documents import Document as LangChainDocument
+from langchain_core.runnables import Runnable
+
+from assistant import build_chain, retriever
+from assistant.models import ReplyKind, Turn
+from assistant.verify import check, claims
+
+pytestmark = pytest.mark.slow
+
+
+def corpus_text(settings, source_id):
+    for path in settings.corpus_dir.rglob("*.md"):
+        if f"id: {source_id}\n" in path.read_text():
+            return path.read_text()
+    raise AssertionError(f"no corpus file for {source_id}")
+
+
+def assert_grounded(reply, assistant):
+    assert reply.kind is ReplyKind.ANSWER
+    assert reply.citations
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", reply.answer)}
+    assert markers == {c.n for c in reply.citations}
+    for citation in reply.citations:
+        assert citation.quote in corpus_text(assistant.settings, citation.source_id)
+    assert check(reply.answer, reply.citations, assistant.index.passage_by_id) == []
+
+
+def test_knee_spine_question_gets_a_grounded_cited_answer(fixture_assistant):
+    reply = fixture_assistant.reply("What is knee-spine syndrome?")
+    assert_grounded(reply, fixture_assistant)
+    assert "knee" in reply.answer.lower()
+    assert reply.disclaimer
+    assert reply.index_version.startswith(fixture_assistant.index.version)
+
+
+def unqualified_seed_citations(reply, assistant):
+    """Seed citations whose section a note qualifies, without any qualifying note cited."""
+    index = assistant.index
+    cited_sources = {c.source_id for c in reply.citations}
+    missing = []
+    for citation in reply.citations:
+        if not index.sources[citation.source_id].is_seed:
+            continue
+        section = set(index.passage_by_id[citation.passage_id].section)
+        qualifiers = {s.source_id for s in index.sources.values() if section & set(s.qualifies)}
+        if qualifiers and not qualifiers & cited_sources:
+            missing.append(citation.section)
+    return missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is knee-spine syndrome?",
+        "Is knee-spine syndrome caused by interconnected nerve systems and muscle pathways?",
+        "Can blood tests or imaging show the link between knee and back pain?",
+        "What lifestyle changes help knee and back pain?",
+    ],
+)
+def test_seed_claims_come_with_their_qualifying_note(fixture_assistant, question):
+    reply = fixture_assistant.reply(question)
+    assert_grounded(reply, fixture_assistant)
+    assert unqualified_seed_citations(reply, fixture_assistant) == []
+
+
+def test_qualifier_is_placed_right_after_a_seed_sentence(fixture_assistant):
+    reply = fixture_assistant.reply(
+        "Knee-Spine Syndrome relates to lumbar spine issues due to interconnected nerve systems"
+    )
+    assert_grounded(reply, fixture_assistant)
+    by_number = {c.n: c for c in reply.citations}
+    sources = [by_number[claim.markers[0]].source_id for claim in claims(reply.answer)]
+    assert "knee-and-lower-back-pain" in sources
+    for position, source in enumerate(sources):
+        if source == "knee-and-lower-back-pain":
+            before_or_next = sources[:position] + sources[position + 1 : position + 2]
+            assert "knee-spine-basics" in before_or_next
+
+
+def test_note_outranks_seed_where_it_answers(fixture_assistant):
+    reply = fixture_assistant.reply("Do I need an MRI scan for my back pain?")
+    assert_grounded(reply, fixture_assistant)
+    assert reply.citations[0].source_id == "imaging-back"
+
+
+def test_follow_up_uses_the_earlier_topic(fixture_assistant):
+    history = [Turn("user", "Does weight affect knee arthritis?"), Turn("assistant", "Yes.")]
+    reply = fixture_assistant.reply("and what about the back?", history)
+    assert_grounded(reply, fixture_assistant)
+    assert any(c.source_id == "weight" for c in reply.citations)
+
+
+def test_far_off_topic_question_is_declined_without_citations(fixture_assistant):
+    reply = fixture_assistant.reply("What is the best lasagne recipe?")
+    assert reply.kind is ReplyKind.OUT_OF_SCOPE
+    assert reply.citations == ()
+    assert reply.disclaimer
+
+
+def test_build_chain_returns_a_runnable_producing_replies(fixture_settings):
+    chain = build_chain(fixture_settings)
+    assert isinstance(chain, Runnable)
+    reply = chain.invoke({"message": "Does water exercise help knee arthritis?", "history": []})
+    assert reply.kind is ReplyKind.ANSWER
+    assert reply.to_dict()["citations"][0]["quote"]
+
+
+def test_retriever_is_a_langchain_retriever_with_citation_metadata(fixture_settings):
+    documents = retriever(fixture_settings).invoke("exercise for knee osteoarthritis")
+    assert documents
+    assert all(isinstance(d, LangChainDocument) for d in documents)
+    top = documents[0]
+    assert top.metadata["source_id"] == "exercise-knee"
+    assert {"passage_id", "title", "section", "url", "score"} <= set(top.metadata)

@@ -1,0 +1,67 @@
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.errors import ConfigError
+
+
+def test_defaults_need_no_file_or_environment():
+    settings = Settings.load(env={})
+    assert settings.corpus_dir == Path("corpus")
+    assert settings.rate_limit == 30
+
+
+def test_environment_overrides_file(tmp_path):
+    config = tmp_path / "assistant.toml"
+    config.write_text('clinic_name = "Riverside Clinic"\nretrieval_k = 7\n[llm]\nmodel = "x"\n')
+    settings = Settings.load(config, env={"ASSISTANT_RETRIEVAL_K": "3"})
+    assert (settings.clinic_name, settings.retrieval_k, settings.llm_model) == (
+        "Riverside Clinic",
+        3,
+        "x",
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        pytest.param(
+            {"ASSISTANT_ALLOWED_ORIGINS": "https://a.example, https://b.example"},
+            ("https://a.example", "https://b.example"),
+            id="comma-list",
+        ),
+        pytest.param({"ASSISTANT_ALLOWED_ORIGINS": ""}, (), id="empty-list"),
+    ],
+)
+def test_origins_parse_from_comma_separated_variable(env, expected):
+    assert Settings.load(env=env).allowed_origins == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "fragment"),
+    [
+        pytest.param({"ASSISTANT_NOPE": "1"}, "unknown setting", id="unknown-key"),
+        pytest.param({"ASSISTANT_RETRIEVAL_K": "many"}, "retrieval_k", id="not-a-number"),
+        pytest.param({"ASSISTANT_LOG_USER_TEXT": "maybe"}, "log_user_text", id="not-a-bool"),
+        pytest.param({"ASSISTANT_RETRIEVAL_MODE": "magic"}, "retrieval_mode", id="bad-choice"),
+        pytest.param({"ASSISTANT_MAX_TOKENS": "400"}, "max_tokens", id="over-model-window"),
+        pytest.param({"ASSISTANT_ALLOWED_ORIGINS": "clinic.example"}, "origin", id="bad-origin"),
+    ],
+)
+def test_bad_values_raise_config_error_naming_the_setting(env, fragment):
+    with pytest.raises(ConfigError, match=fragment):
+        Settings.load(env=env)
+
+
+def test_bad_toml_names_the_file(tmp_path):
+    config = tmp_path / "assistant.toml"
+    config.write_text("clinic_name = \n")
+    with pytest.raises(ConfigError, match=r"assistant\.toml"):
+        Settings.load(config, env={})
+
+
+def test_signature_changes_with_answer_settings_only():
+    base = Settings()
+    assert base.signature() == base.replace(port=9999).signature()
+    assert base.signature() != base.replace(retrieval_k=9).signature()
