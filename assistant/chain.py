@@ -1,11 +1,13 @@
 """The assistant: the only code that knows the order of the steps.
 
-(message, history) -> contextualize -> hybrid search -> scope gate -> compose -> Reply.
+(message, history) -> red-flag triage (whole conversation; nothing can skip it) -> unsafe-
+request policy -> contextualize -> hybrid search -> scope gate -> compose -> verify -> Reply.
 The model and the index are built once here and shared by every request.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Mapping, Sequence
@@ -14,15 +16,19 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant import replies
-from assistant.compose import compose
+from assistant.compose import Composition, compose
 from assistant.config import Settings
 from assistant.conversation import contextualize
 from assistant.embeddings import Embedder, MiniLMEmbedder
 from assistant.index import BuildReport, CorpusIndex, ensure_index
 from assistant.manifest import BuildConfig
 from assistant.models import Reply, ReplyKind, Turn
+from assistant.policy import classify_request
+from assistant.redflags import SELF_HARM
 from assistant.retrieval import HybridSearch, PassageRetriever, SearchResult
+from assistant.scope import judge_scope
 from assistant.spelling import SpellingCorrector
+from assistant.triage import triage
 from assistant.verify import check
 
 log = logging.getLogger(__name__)
@@ -70,23 +76,54 @@ class Assistant:
         )
 
     def reply(self, message: str, history: Sequence[Turn] = ()) -> Reply:
+        """The reply to `message`: triage first, then policy, scope and a cited answer."""
         started = time.perf_counter()
-        kind, answer, citations = self._answer(message, history)
-        return Reply(
-            kind=kind,
-            answer=answer,
-            citations=citations,
+        reply = self._reply(message, history)
+        return dataclasses.replace(
+            reply,
             disclaimer=replies.disclaimer(self.settings.clinic_name),
             latency_ms=(time.perf_counter() - started) * 1000,
             index_version=self.version,
         )
 
-    def _answer(self, message: str, history: Sequence[Turn]) -> tuple[ReplyKind, str, tuple]:
-        clinic = self.settings.clinic_name
+    def _reply(self, message: str, history: Sequence[Turn]) -> Reply:
+        settings = self.settings
+        flags = triage([turn.content for turn in history if turn.role == "user"] + [message])
+        if flags:
+            text = replies.urgent_care(
+                [flag.sign for flag in flags],
+                settings.emergency_text,
+                settings.urgent_line,
+                settings.crisis_text,
+                self_harm=any(f.category == SELF_HARM for f in flags),
+            )
+            categories = tuple(dict.fromkeys(flag.category for flag in flags))
+            return Reply(ReplyKind.URGENT_CARE, text, red_flags=categories, answer_path="fixed")
         query = self.search_query(message, history)
-        result = self.search_engine.search(query, top=self.settings.retrieval_k)
-        if result.best_similarity < self.settings.scope_threshold:
-            return ReplyKind.OUT_OF_SCOPE, replies.out_of_scope(clinic), ()
+        unsafe = classify_request(contextualize(message, history, context_turns=1))
+        result = self.search_engine.search(query, top=settings.retrieval_k)
+        scope = judge_scope(query, result.best_similarity, threshold=settings.scope_threshold)
+        composition = self._compose(query, result) if scope.in_scope else None
+        if unsafe is not None:
+            general = composition.answer if composition else ""
+            citations = composition.citations if composition else ()
+            text = replies.refusal(unsafe.value, settings.clinic_name, general)
+            return Reply(ReplyKind.UNSAFE_REQUEST, text, citations, answer_path="fixed")
+        if not scope.in_scope:
+            return Reply(
+                ReplyKind.OUT_OF_SCOPE,
+                replies.out_of_scope(settings.clinic_name),
+                answer_path="fixed",
+            )
+        if composition is None:
+            return Reply(
+                ReplyKind.OUT_OF_SCOPE, replies.not_found(settings.clinic_name), answer_path="fixed"
+            )
+        return Reply(ReplyKind.ANSWER, composition.answer, composition.citations)
+
+    def _compose(self, query: str, result: SearchResult) -> Composition | None:
+        """The extractive answer, or None when nothing relevant is found or it fails
+        verification (an answer that is not grounded is never served)."""
         composition = compose(
             query,
             result.query_vector,
@@ -96,12 +133,12 @@ class Assistant:
             min_score=self.settings.min_sentence_score,
         )
         if composition is None:
-            return ReplyKind.OUT_OF_SCOPE, replies.not_found(clinic), ()
+            return None
         problems = check(composition.answer, composition.citations, self.index.passage_by_id)
-        if problems:  # never serve an answer that is not grounded
+        if problems:
             log.warning("answer failed verification: %s", sorted({p.kind for p in problems}))
-            return ReplyKind.OUT_OF_SCOPE, replies.not_found(clinic), ()
-        return ReplyKind.ANSWER, composition.answer, composition.citations
+            return None
+        return composition
 
 
 def parse_history(raw: Any) -> list[Turn]:

@@ -52,6 +52,10 @@ class Settings:
         "112 in the EU) or go to the nearest emergency department."
     )
     urgent_line: str = "If you are unsure, contact your GP or an urgent care line today."
+    crisis_text: str = (
+        "In the UK you can call Samaritans on 116 123 (free, any time); in the US, call or "
+        "text 988."
+    )
     # Web
     host: str = "127.0.0.1"
     port: int = 7860

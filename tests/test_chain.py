@@ -6,7 +6,7 @@ import pytest
 from langchain_core.documents import Document as LangChainDocument
 from langchain_core.runnables import Runnable
 
-from assistant import build_chain, retriever
+from assistant import build_chain, replies, retriever
 from assistant.models import ReplyKind, Turn
 from assistant.verify import check, claims
 
@@ -117,3 +117,43 @@ def test_retriever_is_a_langchain_retriever_with_citation_metadata(fixture_setti
     top = documents[0]
     assert top.metadata["source_id"] == "exercise-knee"
     assert {"passage_id", "title", "section", "url", "score"} <= set(top.metadata)
+
+
+def test_red_flag_gets_urgent_care_before_anything_else(fixture_assistant):
+    reply = fixture_assistant.reply("what exercises help? I also can't control my bladder")
+    assert reply.kind is ReplyKind.URGENT_CARE
+    assert reply.citations == ()
+    assert fixture_assistant.settings.emergency_text in reply.answer
+    assert "bladder" in reply.answer  # names the recognised sign
+    assert reply.red_flags == ("cauda_equina",)
+
+
+def test_red_flag_in_history_keeps_the_conversation_urgent(fixture_assistant):
+    history = [Turn("user", "my knee is red, hot and swollen"), Turn("assistant", "...")]
+    reply = fixture_assistant.reply("ok, which exercises help knee arthritis?", history)
+    assert reply.kind is ReplyKind.URGENT_CARE
+
+
+def test_assistant_turns_are_not_triaged(fixture_assistant):
+    history = [
+        Turn("user", "when is back pain an emergency?"),
+        Turn("assistant", "Fever, numbness in the groin or loss of bladder control."),
+    ]
+    reply = fixture_assistant.reply("thanks, does exercise help knee arthritis?", history)
+    assert reply.kind is ReplyKind.ANSWER
+
+
+def test_unsafe_request_is_refused_with_general_cited_information(fixture_assistant):
+    reply = fixture_assistant.reply("Should I stop my painkillers and just lose weight instead?")
+    assert reply.kind is ReplyKind.UNSAFE_REQUEST
+    assert "can't advise you to start, stop" in reply.answer
+    grounded = replies.grounded_part(reply.answer)
+    assert reply.citations
+    assert check(grounded, reply.citations, fixture_assistant.index.passage_by_id) == []
+    assert not re.search(r"\d+\s?mg", reply.answer)
+
+
+def test_near_domain_question_is_out_of_scope(fixture_assistant):
+    reply = fixture_assistant.reply("What exercises help a frozen shoulder?")
+    assert reply.kind is ReplyKind.OUT_OF_SCOPE
+    assert reply.citations == ()

@@ -1,0 +1,162 @@
+"""Requests the assistant must decline: a personal diagnosis, a dose, a medication change,
+or reading the patient's own scan or test results."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from assistant.textnorm import any_of, normalize, then
+
+
+class UnsafeKind(StrEnum):
+    DIAGNOSIS = "diagnosis"
+    DOSE = "dose"
+    MEDICATION_CHANGE = "medication_change"
+    SCAN_INTERPRETATION = "scan_interpretation"
+
+
+MEDICINES = (
+    r"ibuprofen|naproxen|diclofenac|celecoxib|etoricoxib|meloxicam|aspirin|paracetamol|"
+    r"acetaminophen|tylenol|advil|nurofen|motrin|aleve|voltaren|voltarol|codeine|co-?codamol|"
+    r"tramadol|morphine|oxycodone|oxycontin|hydrocodone|fentanyl|buprenorphine|gabapentin|"
+    r"pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|duloxetine|cymbalta|steroids?|"
+    r"prednisolone|prednisone|cortisone|opioids?|opiates?|pain ?killers?|pain (?:meds|medication|"
+    r"medicine|tablets|pills)|meds|medications?|medicines?|pills?|tablets?|capsules?|nsaids?|"
+    r"anti-?inflammator\w*|muscle relaxants?|diazepam|cyclobenzaprine|methocarbamol|baclofen|"
+    r"warfarin|blood thinners?|apixaban|rivaroxaban|methotrexate|glucosamine|prescriptions?|"
+    r"antidepressants?|sleeping pills?|cbd|turmeric"
+)
+DOSE_WORDS = r"dose|doses|dosage|dosing|mg|milligrams?|mcg|ml"
+DOSE_QUESTION = (
+    r"how (?:much|many)|how often (?:should|can|could|do|shall) i (?:take|use|have)|how many "
+    r"times (?:a|per) day|(?:two|2|three|3|four|4|double|extra|more|another) (?:tablets|pills|"
+    r"doses|capsules)|maximum|max|upper limit|the most|most i can|as much as|too much|more than "
+    r"(?:the|it) (?:packet|label|leaflet|box|says)|how long (?:can|should) i (?:take|stay on)|"
+    r"every \d+ hours|(?:taper\w*|weaning|dosing) (?:schedule|plan|regime|regimen)"
+)
+CHANGE_VERBS = (
+    r"stop\w*|quit\w*|come off|coming off|get off|go off|cut\w* (?:down|back)|reduc\w*|lower\w*|"
+    r"decreas\w*|increas\w*|rais\w*|doubl\w*|halv\w*|skip\w*|miss\w*|switch\w*|swap\w*|chang\w*|"
+    r"replac\w*|taper\w*|wean\w*|start\w*|begin\w*|try|trying|add\w*|mix\w*|combin\w*|"
+    r"tak(?:e|ing) (?:more|less|extra|both)|tak(?:e|ing)|use|using|keep taking|give up|drop\w*"
+)
+ASKING = (
+    r"should|can|could|may|might|shall|do i need to|is it (?:ok|okay|safe|fine|alright|bad|"
+    r"better)(?: for me)? to|would it (?:be )?(?:ok|okay|safe|fine|better)(?: for me)? to|i want "
+    r"to|thinking (?:of|about)|planning to|going to|allowed to|am i able to|tell me to|ok to|"
+    r"better off|would i be|write me|give me|make me"
+)
+PRONOUN = r"it|them|these|this|that|those|the tablets|the pills"
+CONDITIONS = (
+    r"torn|tear|slipped|herniated|bulging|prolapsed|broken|fractured|arthritis|osteoarthritis|"
+    r"sciatica|meniscus|acl|mcl|ligament|cartilage|disc|syndrome|serious|cancer|infection|gout|"
+    r"bursitis|tendon\w*|tendinitis|stenosis|spondyl\w*|tumou?r|clot|dvt|something serious|nerve "
+    r"damage|pinched nerve|trapped nerve|knee-spine syndrome|hip-spine syndrome|cauda equina"
+)
+SCANS = (
+    r"mri|mri scan|x-?rays?|xrays?|ct|ct scan|scan|scans|report|results?|radiology report|"
+    r"blood (?:tests?|results|work)|bloods|ultrasound|imaging|letter|findings"
+)
+SCAN_VERBS = (
+    r"says?|said|shows?|showed|shown|found|finds|mentions?|mentioned|reads|reported|came back|"
+    r"mean|means|interpret|explain|read|look at|tell me|indicate|indicates|suggests?"
+)
+RADIOLOGY = (
+    r"l[1-5] ?[-/] ?(?:l[1-5]|s1)|disc (?:bulge|protrusion|herniation|desiccation)|broad[- ]based|"
+    r"degenerative changes|osteophytes?|modic|facet (?:joint )?arthropathy|canal stenosis|"
+    r"foraminal|kellgren|grade [1-4]|joint space narrowing|effusion|chondral|(?:partial|full) "
+    r"thickness|subchondral|bone marrow (?:o)?edema|signal change|compartment|crp (?:of |is |was )?"
+    r"\d+|esr (?:of |is |was )?\d+|baker'?s cyst"
+)
+PERSONAL_RESULT = r"\b(?:my|mine|this|it says|says|report|results?|scan|mri|x-?ray|means?|for me)\b"
+# Text pasted from elsewhere that addresses the assistant is data, not the patient's request.
+EMBEDDED_INSTRUCTION = re.compile(
+    r"(?:\[[^\]]*\]|'[^']{12,}'|\"[^\"]{12,}\"|\u201c[^\u201d]{12,}\u201d|---.*?---)",
+    re.DOTALL,
+)
+INSTRUCTION_CUES = re.compile(
+    r"\b(?:ignore|disregard|instruction|instructions|assistant|assistants|system|override|prompt|"
+    r"you are now|note to ai|as an ai|jailbreak|developer mode)\b"
+)
+
+PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
+    (
+        UnsafeKind.SCAN_INTERPRETATION,
+        any_of(
+            then(rf"(?:my|the|these|this|our) (?:{SCANS})", SCAN_VERBS, 6),
+            then(rf"{SCAN_VERBS}|what does|what do", rf"my (?:{SCANS})", 4),
+            rf"\b(?:{RADIOLOGY})\b(?=.*{PERSONAL_RESULT})",
+            rf"{PERSONAL_RESULT}.*\b(?:{RADIOLOGY})\b",
+        ),
+    ),
+    (
+        UnsafeKind.DOSE,
+        any_of(
+            rf"\b(?:{DOSE_WORDS})\b",
+            rf"\b(?:{DOSE_QUESTION})\b(?=.*\b(?:{MEDICINES})\b)",
+            rf"\b(?:{MEDICINES})\b.*\b(?:{DOSE_QUESTION})\b",
+        ),
+    ),
+    (
+        UnsafeKind.MEDICATION_CHANGE,
+        any_of(
+            then(ASKING, rf"(?:{CHANGE_VERBS})\b(?:\W+\w+){{0,4}}?\W+\b(?:{MEDICINES})", 3),
+            then(
+                rf"(?:take|taking|mix|mixing|combine|combining|use|using|have|having)\W+(?:\w+\W+)"
+                rf"{{0,3}}?(?:{MEDICINES})",
+                rf"(?:with|alongside|together with|on top of|at the same time as|and)\W+(?:\w+\W+)"
+                rf"{{0,2}}?(?:{MEDICINES})",
+                3,
+            ),
+            r"which (?:one|of them|medicine|tablet|painkiller) should i (?:take|use|have)",
+        ),
+    ),
+    (
+        UnsafeKind.DIAGNOSIS,
+        any_of(
+            r"\bwhat (?:do|have|might|could|would) i (?:have|got)\b",
+            r"\bwhat is wrong with (?:me|my)\b",
+            r"\bdiagnos\w* (?:me|my|this|it|what)\b",
+            rf"\b(?:do|could|might|may) i (?:have|be having) (?:a |an )?(?:{CONDITIONS})\b",
+            r"\bhave i (?:got|torn|broken|damaged|slipped|herniated|fractured)\b",
+            r"\bam i (?:having|suffering from|developing)\b",
+            rf"\bis (?:this|it|my \w+(?: \w+)?) (?:a |an )?(?:{CONDITIONS})\b",
+            rf"\b(?:could|can|might|would|is) (?:it|this|that|my \w+(?: \w+)?) be (?:a |an |from |"
+            rf"caused by )?(?:{CONDITIONS})\b",
+            r"\btell me what (?:i have|it is|this is|is wrong)\b",
+            r"\b(?:do|would) you think (?:i|it|this|my)\b",
+            r"\bwhat (?:is|could be|might be) (?:causing|behind) (?:my|this)\b",
+            r"\b(?:which|what kind of) (?:condition|disease|injury|problem|one) (?:do|have) i\b",
+            r"\b(?:which|what) (?:one )?(?:is it|is more likely)(?: for me)?\b",
+            r"\bwhat do you think it is\b",
+        ),
+    ),
+)
+
+
+MEDICINE = re.compile(rf"\b(?:{MEDICINES})\b")
+MEDICINE_BY_PRONOUN = re.compile(  # "The naproxen isn't working. Should I double it?"
+    rf"\b(?:{ASKING})\b(?:\W+\w+){{0,3}}?\W+\b(?:{CHANGE_VERBS})\b(?:\W+\w+){{0,1}}?\W+"
+    rf"\b(?:{PRONOUN})\b"
+)
+
+
+def own_words(text: str) -> str:
+    """The patient's request without pasted passages that address the assistant."""
+    return EMBEDDED_INSTRUCTION.sub(
+        lambda match: " " if INSTRUCTION_CUES.search(match.group(0).lower()) else match.group(0),
+        text,
+    )
+
+
+def classify_request(text: str) -> UnsafeKind | None:
+    """The kind of unsafe request in `text`, or None for a general question."""
+    normalized = normalize(own_words(text))
+    has_medicine = MEDICINE.search(normalized) is not None
+    for kind, pattern in PATTERNS:
+        if pattern.search(normalized):
+            return kind
+    if has_medicine and MEDICINE_BY_PRONOUN.search(normalized):
+        return UnsafeKind.MEDICATION_CHANGE
+    return None

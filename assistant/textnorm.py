@@ -1,0 +1,107 @@
+"""Normalise patient text for rule matching: case, apostrophes, contractions, typos."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+CONTRACTIONS = (
+    (r"\bcan'?t\b|\bcannot\b", "can not"),
+    (r"\bwon'?t\b", "will not"),
+    (r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n'?t\b", r"\1 not"),
+    (r"\bain'?t\b", "is not"),
+    (r"\bi'?m\b", "i am"),
+    (r"\bi'?ve\b", "i have"),
+    (r"\bi'?d\b", "i would"),
+    (r"\bi'?ll\b", "i will"),
+    (r"\b(it|that|there|what|he|she)'s\b", r"\1 is"),
+    (r"\b(you|we|they)'re\b", r"\1 are"),
+)
+CONTRACTION_PATTERNS = tuple((re.compile(pattern), repl) for pattern, repl in CONTRACTIONS)
+WORD = re.compile(r"[a-z]+")
+MIN_TYPO_LENGTH = 5
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Common English words (shipped list); these are never treated as typos."""
+    text = resources.files("assistant.data").joinpath("english_words.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+NEGATED_WORD = r"(?:no|not|never|without|none|nor)\b"
+
+
+def _gap(words: int) -> str:
+    """Up to `words` words in between, none of them a negation ("have never had cancer")."""
+    return rf"(?:\W+(?!{NEGATED_WORD})\w+){{0,{words}}}?\W+"
+
+
+def near(first: str, second: str, words: int = 6) -> str:
+    """Regex: `first` and `second` within `words` words of each other, in either order."""
+    gap = _gap(words)
+    return rf"(?:\b(?:{first})\b{gap}\b(?:{second})\b|\b(?:{second})\b{gap}\b(?:{first})\b)"
+
+
+def then(first: str, second: str, words: int = 6) -> str:
+    """Regex: `first` followed by `second` within `words` words."""
+    return rf"\b(?:{first})\b{_gap(words)}\b(?:{second})\b"
+
+
+def any_of(*patterns: str) -> re.Pattern[str]:
+    """One compiled pattern matching any of `patterns`."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+
+
+def normalize(text: str) -> str:
+    """Lower case, straight apostrophes, contractions expanded, single spaces."""
+    text = text.translate(APOSTROPHES).lower()
+    for pattern, replacement in CONTRACTION_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"[ \t\r\f\v]+", " ", text)
+
+
+class TypoFixer:
+    """Maps misspelled words onto a keyword list (one edit for short words, two for long
+    ones, same first letter); real English words are left alone."""
+
+    def __init__(self, keywords: Iterable[str]) -> None:
+        self.keywords = frozenset(keywords)
+        self._by_initial: dict[str, list[str]] = {}
+        for keyword in sorted(self.keywords):
+            self._by_initial.setdefault(keyword[0], []).append(keyword)
+
+    def fix(self, text: str) -> str:
+        return WORD.sub(self._replace, text)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        word = match.group(0)
+        if len(word) < MIN_TYPO_LENGTH or word in self.keywords or word in english_words():
+            return word
+        allowed = 1 if len(word) < 8 else 2
+        best = min(
+            ((edit_distance(word, k), k) for k in self._by_initial.get(word[0], ())),
+            default=(allowed + 1, word),
+        )
+        return best[1] if best[0] <= allowed else word
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (insertions, deletions, substitutions, swaps)."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous_previous: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            cost = 0 if char_a == char_b else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                value = min(value, previous_previous[j - 2] + 1)
+            current.append(value)
+        previous_previous, previous = previous, current
+    return previous[-1]

@@ -1,0 +1,143 @@
+"""Red-flag triage over the whole conversation, before anything else happens.
+
+Deterministic rules (see redflags.py) applied clause by clause to everything the patient
+has written, with NegEx-style scope handling (Chapman et al. 2001): a sign does not count
+when it is negated ("no fever"), someone else's ("my mum had cancer"), resolved ("it went
+away years ago"), hypothetical ("if I ever get numbness"), or part of a general question
+("can sciatica cause numbness?"). Misspellings of key words are restored first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.redflags import KEYWORDS, RULES, SELF_HARM, Rule
+from assistant.textnorm import TypoFixer, normalize
+
+CLAUSE_BREAK = re.compile(
+    r"[.!?;:\n]+|\s*\(|\)\s*|,\s*(?=(?:and |but |so )?(?:i|my|it|the|there|now|then|he|she|"
+    r"they|we)\b)|\s+(?:but|however|although|though|except|whereas|yet|apart from|"
+    r"and then|and now|and also|and i|and my|and it|so i|so my)\s+"
+)
+NEGATION = re.compile(
+    r"\b(?:no|not|never|without|none|nor|neither|denies|deny|free of|absence of|ruled out|"
+    r"negative for|nothing like|no sign of|no signs of|no history of|non|zero)\b"
+)
+PSEUDO_NEGATION = re.compile(
+    r"\b(?:not sure|not certain|do not know|no idea|not only|not just|no doubt|not even sure|"
+    r"no longer able|not that)\b"
+)
+OTHER_PERSON = re.compile(
+    r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|"
+    r"daughter|brother|sister|friend|grandma|grandmother|granny|nan|nana|grandad|grandfather|"
+    r"grandpa|aunt|auntie|uncle|cousin|child|kid|baby|boss|colleague|neighbou?r|dog|cat|"
+    r"parents?|family|relative|patient|client)s?\b|\bfamily history\b|\b(?:he|she) (?:has|had|"
+    r"is|was|got)\b|\bruns in (?:my|the) family\b"
+)
+FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|i am|i have)\b")
+RESOLVED_AFTER = re.compile(
+    r"\b(?:(?:has|have|had|is|was) )?(?:gone|went away|resolved|cleared(?: up)?|settled|healed|"
+    r"better now|fine now|all better|recovered|fixed)\b|\b(?:years|decades) ago\b|\blong ago\b|"
+    r"\bas a (?:child|kid|teenager)\b|\bwhen i was (?:young|younger|little|a kid|a child)\b|"
+    r"\bin the past\b|\bnot any ?more\b|\bno more\b"
+)
+RESOLVED_BEFORE = re.compile(r"\b(?:used to|no longer|in the past|years ago|once had)\b")
+HYPOTHETICAL = re.compile(
+    r"\b(?:if i (?:ever |were to |was to |later )?(?:get|got|develop|developed|start|started|"
+    r"notice|noticed|experience|begin)|what if|in case|should i worry if|how would i know if|"
+    r"what happens if|what would happen if|suppose|supposing|hypothetically|for example if)\b"
+)
+GENERAL_QUESTION = re.compile(
+    r"^\s*(?:can|could|does|do|will|would|is|are|why|how|what|when|which|should)\b.*\b(?:cause|"
+    r"causes|caused|lead to|leads to|result in|give you|mean|means|a sign of|signs? of|symptoms? "
+    r"of|linked|related|associated|happen|common|normal|serious|dangerous|red flags?|warning "
+    r"signs?|emergency)\b"
+)
+REFERS_BACK = re.compile(r"(?:it|that|this|which|they|those|the \w+) ")
+NEGATION_WINDOW_WORDS = 6
+TYPOS = TypoFixer(KEYWORDS)
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    """A recognised warning sign: its category and the plain-language sign (fixed text)."""
+
+    category: str
+    sign: str
+
+
+def triage(user_messages: Sequence[str]) -> list[RedFlag]:
+    """Red flags in everything the patient has written (earlier turns included), in the
+    order first seen; an empty list when there are none."""
+    clauses = [clause for message in user_messages for clause in split_clauses(prepare(message))]
+    flags: list[RedFlag] = []
+    for position, clause in enumerate(clauses):
+        following = clauses[position + 1] if position + 1 < len(clauses) else ""
+        for rule in RULES:
+            flag = RedFlag(rule.category, rule.sign)
+            if flag not in flags and _fires(rule, clause, following, clauses):
+                flags.append(flag)
+    return flags
+
+
+def prepare(text: str) -> str:
+    return TYPOS.fix(normalize(text))
+
+
+def split_clauses(text: str) -> list[str]:
+    """Negation and attribution do not reach across these boundaries."""
+    return [clause.strip() for clause in CLAUSE_BREAK.split(text) if clause and clause.strip()]
+
+
+def _fires(rule: Rule, clause: str, following: str, clauses: Iterable[str]) -> bool:
+    if not _matches(rule, rule.pattern, clause, following):
+        return False
+    if rule.context is None:
+        return True
+    return any(_matches(rule, rule.context, other, "") for other in clauses)
+
+
+def _matches(rule: Rule, pattern: re.Pattern[str], clause: str, following: str) -> bool:
+    """True when `pattern` has a match in `clause` that the patient reports as current.
+    A following clause about "it" ("... but it's gone") can mark the match as resolved."""
+    is_self_harm = rule.category == SELF_HARM
+    if not is_self_harm and _is_general(clause):
+        return False
+    if rule.same_clause is not None and not rule.same_clause.search(clause):
+        return False
+    tail = following if REFERS_BACK.match(following) else ""
+    for match in pattern.finditer(clause):
+        before, after = clause[: match.start()], f"{clause[match.end() :]} {tail}"
+        if rule.unless_after is not None and rule.unless_after.search(before):
+            continue
+        if _is_negated(before):
+            continue
+        if is_self_harm:  # never discounted as hypothetical, past or someone else's
+            return True
+        if not _is_discounted(rule, before, after):
+            return True
+    return False
+
+
+def _is_negated(before: str) -> bool:
+    window = " ".join(before.split()[-NEGATION_WINDOW_WORDS:])
+    return bool(NEGATION.search(PSEUDO_NEGATION.sub(" ", window)))
+
+
+def _is_discounted(rule: Rule, before: str, after: str) -> bool:
+    """Someone else's (for personal history), hypothetical, or resolved."""
+    other = OTHER_PERSON.search(before)
+    if rule.self_only and other is not None and not FIRST_PERSON.search(before[other.end() :]):
+        return True
+    if HYPOTHETICAL.search(before):
+        return True
+    if rule.is_history:
+        return False
+    return bool(RESOLVED_AFTER.search(after) or RESOLVED_BEFORE.search(before))
+
+
+def _is_general(clause: str) -> bool:
+    """A general question about a condition ("can a slipped disc cause numbness?")."""
+    return bool(GENERAL_QUESTION.search(clause)) and not FIRST_PERSON.search(clause)

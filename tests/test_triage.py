@@ -1,0 +1,101 @@
+"""Red-flag triage: hand-labelled cases for every category, lay wording, typos, negation,
+attribution, resolution and general questions (the eval set is separate: evals/dev)."""
+
+import pytest
+
+from assistant.redflags import (
+    CANCER,
+    CANNOT_BEAR_WEIGHT,
+    CAUDA_EQUINA,
+    DVT_PE,
+    FRACTURE,
+    SELF_HARM,
+    SEPTIC_KNEE,
+    SPINAL_INFECTION,
+)
+from assistant.triage import triage
+
+FLAGGED = [
+    ("numbness in my groin and inner thighs", CAUDA_EQUINA),
+    ("I've got numbnes around my bum", CAUDA_EQUINA),
+    ("cant pee properly since my back went", CAUDA_EQUINA),
+    ("I wet myself this morning and my back is killing me", CAUDA_EQUINA),
+    ("lost control of my bowels", CAUDA_EQUINA),
+    ("sciatica down both legs now", CAUDA_EQUINA),
+    ("my legs are getting weaker every day", CAUDA_EQUINA),
+    ("I keep dragging my right foot", CAUDA_EQUINA),
+    ("it feels strange when I wipe", CAUDA_EQUINA),
+    ("back pain and a fever of 39", SPINAL_INFECTION),
+    ("feaver and back pain", SPINAL_INFECTION),
+    ("I inject heroin and my back is sore", SPINAL_INFECTION),
+    ("I had a kidney transplant years ago and my back hurts", SPINAL_INFECTION),
+    ("I had breast cancer 5 years ago and now have back pain", CANCER),
+    ("I've lost a stone without trying", CANCER),
+    ("back pain that wakes me every night and doesn't ease with rest", CANCER),
+    ("I fell off a ladder and my back hurts", FRACTURE),
+    ("was in a car crash yesterday", FRACTURE),
+    ("I have osteoporosis and fell yesterday", FRACTURE),
+    ("my knee is hot, red and swollen", SEPTIC_KNEE),
+    ("my knee is swollen and I have a fever", SEPTIC_KNEE),
+    ("my calf is swollen and tender", DVT_PE),
+    ("I'm short of breath and have chest pain", DVT_PE),
+    ("I can't put any weight on my leg after I fell", CANNOT_BEAR_WEIGHT),
+    ("my knee looks deformed after the tackle", CANNOT_BEAR_WEIGHT),
+    ("sometimes I think about killing myself because of the pain", SELF_HARM),
+    ("sucidal thoughts", SELF_HARM),
+    ("i dont want to be here anymore", SELF_HARM),
+    ("I'm not going to do anything, but what if I ended it all", SELF_HARM),
+]
+
+NOT_FLAGGED = [
+    "no fever, just stiff",
+    "I don't have any numbness",
+    "no problems with my bladder or bowels",
+    "My mum had cancer but I haven't",
+    "I haven't lost weight",
+    "my back doesn't hurt at night",
+    "I fell off my bike two years ago and it healed fine",
+    "What exercises help knee arthritis?",
+    "Can sciatica cause numbness in the leg?",
+    "Will losing weight help my back pain?",
+    "Should I use hot and cold packs for my knee?",
+    "Can a steroid injection help my knee?",
+    "I climbed a ladder at work and my back is stiff",
+    "my calf muscles are tight after running",
+    "I want to lose weight to help my knees",
+    "I hurt myself lifting a box",
+    "What are the warning signs of cauda equina syndrome?",
+    "Is a warm bath good for a swollen knee?",
+    "my knee gives way sometimes going downstairs",
+    "could my back pain be cancer?",
+    "my back is killing me",
+    "my knee feels weak when getting up from a chair",
+    "I twisted my knee playing football but can still walk on it",
+    "I had a fever last month from flu but it's gone and my knee is just stiff",
+]
+
+
+@pytest.mark.parametrize(("message", "category"), FLAGGED)
+def test_red_flag_is_recognised(message, category):
+    assert category in {flag.category for flag in triage([message])}
+
+
+@pytest.mark.parametrize("message", NOT_FLAGGED)
+def test_ordinary_or_negated_mention_is_not_a_red_flag(message):
+    assert triage([message]) == []
+
+
+def test_red_flag_in_an_earlier_turn_still_counts():
+    turns = ["I can't control my bladder since yesterday", "thanks", "what stretches help?"]
+    assert [flag.category for flag in triage(turns)] == [CAUDA_EQUINA]
+
+
+def test_every_flag_names_a_fixed_sign_not_the_patient_words():
+    flags = triage(["zzmarker numbness in my groin and a fever"])
+    assert {f.category for f in flags} == {CAUDA_EQUINA, SPINAL_INFECTION}
+    assert all("zzmarker" not in flag.sign for flag in flags)
+
+
+def test_triage_is_deterministic():
+    message = "my knee is red, hot and swollen and I feel shivery"
+    assert triage([message]) == triage([message])
