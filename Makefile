@@ -5,7 +5,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run index test test-fast lint corpus-check eval bench clean help
+.PHONY: install run index test test-fast lint corpus-check eval eval-cases eval-holdout bench clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -32,8 +32,19 @@ lint: install  ## exactly what CI checks for style
 corpus-check: install  ## validate the corpus (front matter, citations, copying, reading grade)
 	$(BIN)/assistant corpus check
 
-test: lint corpus-check  ## everything CI runs: lint, corpus check, all tests
+test: lint corpus-check  ## everything CI runs: lint, corpus check, all tests, the eval gates
 	$(BIN)/pytest
+	$(MAKE) eval
+
+eval: install  ## grounding eval with gates -> build/eval/{report.md,report.json,junit.xml}
+	$(BIN)/assistant -v eval --baseline --report-dir build/eval
+
+eval-cases: install  ## every dev eval case as its own pytest test
+	$(BIN)/pytest -m eval_case
+
+eval-holdout: install  ## the held-out set (never tuned on) -> build/eval-holdout
+	$(BIN)/assistant eval --dataset evals/holdout --report-dir build/eval-holdout \
+		--thresholds evals/holdout-thresholds.toml
 
 test-fast: install  ## inner loop: no model, no browser
 	$(BIN)/pytest -m "not slow and not browser"

@@ -56,6 +56,27 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port (default from settings: 7860)")
     serve.set_defaults(command=run_serve)
 
+    evaluate = commands.add_parser("eval", help="run the grounding evaluation and write reports")
+    evaluate.add_argument(
+        "--dataset",
+        type=Path,
+        default=Path("evals/dev"),
+        help="a .jsonl file or a folder of them (default: evals/dev)",
+    )
+    evaluate.add_argument(
+        "--report-dir",
+        type=Path,
+        default=Path("build/eval"),
+        help="where report.json, junit.xml and report.md go",
+    )
+    evaluate.add_argument("--thresholds", type=Path, default=Path("evals/thresholds.toml"))
+    evaluate.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also measure the vanilla LangChain retrieval baseline",
+    )
+    evaluate.set_defaults(command=run_eval)
+
     corpus = commands.add_parser("corpus", help="corpus tools")
     corpus_commands = corpus.add_subparsers(required=True, metavar="ACTION")
     check = corpus_commands.add_parser("check", help="validate front matter and citations")
@@ -113,6 +134,28 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
         os.environ["ASSISTANT_CONFIG"] = str(args.config.resolve())
     serve(settings.replace(**changes))
     return 0
+
+
+def run_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_evaluation
+
+    report = run_evaluation(
+        settings,
+        dataset=args.dataset,
+        report_dir=args.report_dir,
+        thresholds=args.thresholds,
+        with_baseline=args.baseline,
+    )
+    for check in report.checks:
+        if not check.holds:
+            print(f"FAIL {check.metric} = {check.value} ({check.bound} {check.limit})")
+    failing = sum(not result.passed for result in report.results)
+    verdict = "passed" if report.passed else "FAILED"
+    print(
+        f"eval {verdict}: {len(report.results)} cases, {failing} failing; "
+        f"reports in {args.report_dir}/ (report.md, report.json, junit.xml)"
+    )
+    return 0 if report.passed else 1
 
 
 def run_corpus_check(args: argparse.Namespace, settings: Settings) -> int:

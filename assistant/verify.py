@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.compose import LEAD_INS
-from assistant.models import Citation, Passage
+from assistant.models import Citation, Passage, Source
 
 CLAIM = re.compile(r"(?P<text>[^\[\]]+?)(?P<markers>(?:\s*\[\d+\])+)")
 MARKER = re.compile(r"\[(\d+)\]")
@@ -105,3 +105,20 @@ def _is_supported(
     if support is None:
         return any(text in quote for quote in quotes)
     return max(support(text, quote) for quote in quotes) >= min_support
+
+
+def unqualified_seed_citations(
+    citations: Sequence[Citation], passages: Mapping[str, Passage], sources: Mapping[str, Source]
+) -> list[Citation]:
+    """Seed citations whose section a reference note qualifies, with no such note cited:
+    an overstated seed claim shown without its correction."""
+    cited_sources = {citation.source_id for citation in citations}
+    missing = []
+    for citation in citations:
+        if not sources[citation.source_id].is_seed:
+            continue
+        section = set(passages[citation.passage_id].section)
+        qualifiers = {s.source_id for s in sources.values() if section & set(s.qualifies)}
+        if qualifiers and not qualifiers & cited_sources:
+            missing.append(citation)
+    return missing

@@ -1,0 +1,1 @@
+"""The grounding evaluation: dataset, metrics, runner and reports (run by `assistant eval`)."""
