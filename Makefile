@@ -29,8 +29,9 @@ lint: install  ## exactly what CI checks for style
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-corpus-check: install  ## validate the corpus (front matter, citations, copying, reading grade)
-	$(BIN)/assistant corpus check
+REFERENCES := $(wildcard ../shared/references.md)
+corpus-check: install  ## validate the corpus (front matter, citations, coverage, copying, grade)
+	$(BIN)/assistant corpus check $(if $(REFERENCES),--against $(REFERENCES))
 
 test: lint corpus-check  ## everything CI runs: lint, corpus check, all tests, the eval gates
 	$(BIN)/pytest

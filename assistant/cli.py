@@ -79,7 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     corpus = commands.add_parser("corpus", help="corpus tools")
     corpus_commands = corpus.add_subparsers(required=True, metavar="ACTION")
-    check = corpus_commands.add_parser("check", help="validate front matter and citations")
+    check = corpus_commands.add_parser(
+        "check", help="validate front matter, citations, seed coverage, copying, reading grade"
+    )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (overdue review, reading grade) as errors",
+    )
+    check.add_argument(
+        "--against", type=Path, help="the reference list notes must not copy sentences from"
+    )
     check.set_defaults(command=run_corpus_check)
     return parser
 
@@ -159,11 +169,28 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_corpus_check(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.corpus import load_corpus
+    from assistant.corpus_check import TARGET_GRADE, check_corpus
 
-    documents = load_corpus(settings.corpus_dir)
-    print(f"corpus: {len(documents)} notes OK in {settings.corpus_dir}")
-    return 0
+    report = check_corpus(settings.corpus_dir, against=args.against)
+    print(f"{'note':44} {'cited':>9} {'grade':>6}  review due")
+    for note in report.notes:
+        grade = "-" if note.grade is None else f"{note.grade:.1f}"
+        print(
+            f"{note.source_id[:44]:44} {note.cited_paragraphs:>4}/{note.paragraphs:<4} "
+            f"{grade:>6}  {note.review_due}"
+        )
+        for warning in note.warnings:
+            print(f"  warning: {warning}")
+    errors = report.all_errors(strict=args.strict)
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    grades = [n.grade for n in report.notes if n.grade is not None]
+    mean = sum(grades) / len(grades) if grades else 0.0
+    print(
+        f"corpus: {len(report.notes)} notes, {len(errors)} error(s); mean reading grade "
+        f"{mean:.1f} (target <= {TARGET_GRADE:g})"
+    )
+    return 1 if errors else 0
 
 
 def _read_history(path: Path) -> object:

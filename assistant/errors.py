@@ -33,6 +33,7 @@ class CorpusError(AssistantError):
     """A corpus file is missing, unreadable or has invalid front matter."""
 
     code = "corpus_error"
+    exit_code = 1
 
 
 class IndexStaleError(AssistantError):
