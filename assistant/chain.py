@@ -20,7 +20,8 @@ from assistant.compose import Composition, compose
 from assistant.config import Settings
 from assistant.conversation import contextualize
 from assistant.embeddings import Embedder, MiniLMEmbedder
-from assistant.index import BuildReport, CorpusIndex, ensure_index
+from assistant.index import CorpusIndex
+from assistant.index_build import BuildReport, ensure_index
 from assistant.manifest import BuildConfig
 from assistant.models import Reply, ReplyKind, Turn
 from assistant.policy import classify_request

@@ -78,3 +78,11 @@ def test_corpus_check_reports_a_broken_note(env, capsys):
     note.write_text(note.read_text().replace("review_due: 2027-01-10", "review_due: soon"))
     assert main(["corpus", "check"]) != 0
     assert "notes/weight.md" in capsys.readouterr().err
+
+
+def test_missing_model_is_a_one_line_startup_error(env, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("ASSISTANT_EMBEDDING_MODEL", str(tmp_path / "no-model"))
+    assert main(["serve", "--port", "1"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: embedding model")
+    assert "Traceback" not in error

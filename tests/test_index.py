@@ -14,7 +14,8 @@ import pytest
 from assistant.chain import build_config
 from assistant.corpus import load_corpus
 from assistant.errors import IndexCorruptError
-from assistant.index import build_index, check_index, ensure_index, live_folder, load_index
+from assistant.index import check_index, live_folder, load_index
+from assistant.index_build import build_index, ensure_index
 from assistant.manifest import corpus_hashes
 
 pytestmark = pytest.mark.slow
