@@ -24,7 +24,8 @@ from assistant.sentences import SOURCES_TAG, split_sentences
 
 TARGET_GRADE = 9.0
 COPY_RUN_WORDS = 9  # this many consecutive words shared with a source counts as copying
-TAG_ITEM = re.compile(r"(?P<label>[^;,]+?),\s*(?P<kind>PMID|DOI|URL)\s+(?P<id>\S+?)\s*(?=;|$)")
+TAG_ITEM = re.compile(r"^(?P<label>[^,]+?),\s*(?P<kind>PMID|DOI|URL)\s+(?P<id>\S+)\s*$")
+ITEM_BREAK = re.compile(r";\s+(?=[^;]*?,\s*(?:PMID|DOI|URL)\s)")  # a DOI may contain ";"
 MARKER = re.compile(r"\[\d+\]")
 HEADING = re.compile(r"^\s*#{1,6}\s")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
@@ -125,11 +126,11 @@ def _reference_ids(references: list[Any], note: NoteReport) -> set[str]:
 
 
 def _check_tag(tag: str, known: set[str], note: NoteReport) -> None:
-    body = tag[tag.index(":") + 1 : -1].strip()
-    items = list(TAG_ITEM.finditer(body))
-    if not items:
-        note.errors.append(f"sources tag has no 'Name Year, PMID|DOI|URL id' items: {tag[:80]}")
-    for item in items:
+    body = tag[tag.index(":") + 1 : tag.rindex(")")].strip()
+    items = [TAG_ITEM.match(part.strip()) for part in ITEM_BREAK.split(body)]
+    if not all(items):
+        note.errors.append(f"sources tag items must read 'Name Year, PMID|DOI|URL id': {tag[:80]}")
+    for item in filter(None, items):
         kind, identifier = item.group("kind"), item.group("id")
         if not ID_FORMATS[kind].match(identifier):
             note.errors.append(f"malformed {kind} {identifier!r}")

