@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -86,6 +86,16 @@ class Assistant:
             latency_ms=(time.perf_counter() - started) * 1000,
             index_version=self.version,
         )
+
+    def stream(self, message: str, history: Sequence[Turn] = ()) -> Iterator[str | Reply]:
+        """Pieces of answer text as they become ready, then the final Reply.
+
+        The final Reply is what counts: a client shows the pieces while they arrive and then
+        replaces them with the Reply's answer and citations. The extractive path has one piece.
+        """
+        reply = self.reply(message, history)
+        yield reply.answer
+        yield reply
 
     def _reply(self, message: str, history: Sequence[Turn]) -> Reply:
         settings = self.settings
