@@ -1,18 +1,27 @@
-"""JSON routes: POST /api/chat and GET /healthz. Thin: validate, call the assistant, return."""
+"""JSON routes: POST /api/chat, POST /api/chat/stream (server-sent events) and GET /healthz.
+Thin: validate, call the assistant, return."""
 
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from assistant.chain import Assistant
-from assistant.validation import invalid, parse_chat_request
+from assistant.config import Settings
+from assistant.errors import AssistantError
+from assistant.models import Reply
+from assistant.validation import ChatRequest, invalid, parse_chat_request
 
 JSON_TYPES = ("application/json",)
+SSE_HEADERS = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}  # no proxy buffering
+INTERNAL_ERROR = {"code": "internal_error", "message": "something went wrong on our side"}
+log = logging.getLogger("assistant.web")
 
 
 def build_router(assistant: Assistant) -> APIRouter:
@@ -22,14 +31,18 @@ def build_router(assistant: Assistant) -> APIRouter:
     @router.post("/api/chat", openapi_extra=CHAT_OPENAPI)
     async def chat(request: Request) -> JSONResponse:
         """Answer one message in the context of its history (see the Reply schema)."""
-        data = await read_json(request, max_bytes=settings.max_body_bytes)
-        chat_request = parse_chat_request(
-            data,
-            max_message_chars=settings.max_message_chars,
-            max_history_turns=settings.max_history_turns,
-        )
+        chat_request = await read_chat_request(request, settings)
         reply = await run_in_threadpool(assistant.reply, chat_request.message, chat_request.history)
         return JSONResponse(reply.to_dict())
+
+    @router.post("/api/chat/stream", openapi_extra=STREAM_OPENAPI)
+    async def chat_stream(request: Request) -> StreamingResponse:
+        """The same answer as server-sent events: `delta` pieces, then `reply` (or `error`)."""
+        chat_request = await read_chat_request(request, settings)
+        pieces = assistant.stream(chat_request.message, chat_request.history)
+        return StreamingResponse(  # a sync iterator: Starlette runs each step in a thread
+            sse_events(pieces), media_type="text/event-stream", headers=SSE_HEADERS
+        )
 
     @router.get("/healthz")
     async def healthz() -> dict[str, Any]:
@@ -49,6 +62,37 @@ def build_router(assistant: Assistant) -> APIRouter:
         }
 
     return router
+
+
+async def read_chat_request(request: Request, settings: Settings) -> ChatRequest:
+    """The validated body of a chat request; 4xx InputErrors otherwise."""
+    data = await read_json(request, max_bytes=settings.max_body_bytes)
+    return parse_chat_request(
+        data,
+        max_message_chars=settings.max_message_chars,
+        max_history_turns=settings.max_history_turns,
+    )
+
+
+def sse(event: str, data: dict[str, Any]) -> str:
+    """One server-sent event; JSON keeps the data on one line."""
+    return f"event: {event}\ndata: {json.dumps(data)}\n\n"
+
+
+def sse_events(pieces: Iterable[str | Reply]) -> Iterator[str]:
+    """`delta` for each text piece, `reply` for the final Reply, `error` if answering fails
+    (the status line is already sent, so a failure can only be reported as an event)."""
+    try:
+        for piece in pieces:
+            if isinstance(piece, Reply):
+                yield sse("reply", piece.to_dict())
+            else:
+                yield sse("delta", {"text": piece})
+    except AssistantError as exc:
+        yield sse("error", {"error": {"code": exc.code, "message": exc.message}})
+    except Exception as exc:
+        log.error("unexpected %s while streaming a reply", type(exc).__name__, exc_info=exc)
+        yield sse("error", {"error": INTERNAL_ERROR})
 
 
 async def read_json(request: Request, *, max_bytes: int) -> Any:
@@ -102,5 +146,20 @@ CHAT_OPENAPI: dict[str, Any] = {
     "responses": {
         "200": {"description": "A Reply: kind, answer with [n] markers, citations, disclaimer"},
         "4XX": {"description": 'An error: {"error": {"code": "...", "message": "..."}}'},
+    },
+}
+
+STREAM_OPENAPI: dict[str, Any] = {
+    "requestBody": CHAT_OPENAPI["requestBody"],
+    "responses": {
+        "200": {
+            "description": (
+                'text/event-stream: `delta` events {"text": ...} with answer pieces, then one '
+                "`reply` event (the Reply, as from /api/chat) or one `error` event "
+                '{"error": {"code": "...", "message": "..."}}'
+            ),
+            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+        },
+        "4XX": CHAT_OPENAPI["responses"]["4XX"],
     },
 }
