@@ -17,6 +17,12 @@ from assistant.errors import ConfigError
 
 ENV_PREFIX = "ASSISTANT_"
 DEFAULT_CONFIG_FILE = Path("assistant.toml")
+CHOICES = {
+    "retrieval_mode": ("hybrid", "dense", "bm25"),
+    "dense_index": ("auto", "flat", "hnsw"),
+    "embedding_backend": ("torch", "onnx-int8"),
+    "vector_store": ("faiss", "qdrant"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +37,12 @@ class Settings:
     embedding_batch_size: int = 32
     max_tokens: int = 200  # MiniLM truncates at 256 wordpieces; leave room for the heading
     dense_index: str = "auto"  # flat (exact) | hnsw (approximate) | auto (hnsw when large)
+    embedding_backend: str = "torch"  # torch (NumPy for queries) | onnx-int8 (no torch)
+    # Dense vector store: FAISS in index_dir, or Qdrant (see docs/scaling.md)
+    vector_store: str = "faiss"  # faiss | qdrant
+    qdrant_url: str = ""  # a Qdrant server or cluster; empty: embedded mode at qdrant_path
+    qdrant_path: Path = Path("index/qdrant")  # embedded mode: one process at a time
+    qdrant_collection: str = "passages"  # collections are named <this>-<index version>
     # Retrieval
     retrieval_mode: str = "hybrid"  # hybrid | dense | bm25
     retrieval_k: int = 5
@@ -95,10 +107,14 @@ class Settings:
 
     def validate(self) -> None:
         """Raise ConfigError for values that would make the assistant misbehave."""
-        if self.retrieval_mode not in {"hybrid", "dense", "bm25"}:
-            raise ConfigError("retrieval_mode must be one of hybrid, dense, bm25")
-        if self.dense_index not in {"auto", "flat", "hnsw"}:
-            raise ConfigError("dense_index must be one of auto, flat, hnsw")
+        for name, allowed in CHOICES.items():
+            if getattr(self, name) not in allowed:
+                raise ConfigError(f"{name} must be one of {', '.join(allowed)}")
+        if self.vector_store == "qdrant" and not self.qdrant_url and self.workers > 1:
+            raise ConfigError(
+                "embedded Qdrant (qdrant_path) serves one process; set qdrant_url to a Qdrant "
+                "server to run several workers"
+            )
         positive = (
             "max_tokens",
             "retrieval_k",
@@ -140,6 +156,9 @@ class Settings:
             "allowed_origins",
             "corpus_dir",
             "index_dir",
+            "qdrant_url",
+            "qdrant_path",
+            "qdrant_collection",
         }
         data = {
             f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in skipped
