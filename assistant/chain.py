@@ -19,7 +19,7 @@ from assistant import replies
 from assistant.compose import Composition, compose
 from assistant.config import Settings
 from assistant.conversation import contextualize
-from assistant.embeddings import Embedder, MiniLMEmbedder
+from assistant.embeddings import Embedder, embedding_id, load_embedder
 from assistant.index import CorpusIndex
 from assistant.index_build import BuildReport, ensure_index
 from assistant.manifest import BuildConfig
@@ -36,7 +36,17 @@ log = logging.getLogger(__name__)
 
 
 def build_config(settings: Settings) -> BuildConfig:
-    return BuildConfig(settings.embedding_model, settings.max_tokens, settings.dense_index)
+    model = embedding_id(settings.embedding_model, settings.embedding_backend)
+    return BuildConfig(model, settings.max_tokens, settings.dense_index)
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    """The configured embedding model (loaded lazily; one per process)."""
+    return load_embedder(
+        settings.embedding_model,
+        backend=settings.embedding_backend,
+        batch_size=settings.embedding_batch_size,
+    )
 
 
 def open_index(settings: Settings, embedder: Embedder) -> tuple[CorpusIndex, BuildReport | None]:
@@ -60,9 +70,7 @@ class Assistant:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Assistant:
-        embedder = MiniLMEmbedder(
-            settings.embedding_model, batch_size=settings.embedding_batch_size
-        )
+        embedder = build_embedder(settings)
         index, _ = open_index(settings, embedder)
         return cls(settings, index, embedder)
 

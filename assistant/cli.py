@@ -95,16 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_index(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.chain import build_config, open_index
-    from assistant.embeddings import MiniLMEmbedder
+    from assistant.chain import build_config, build_embedder, open_index
     from assistant.index import check_index
 
     if args.check:
         staleness = check_index(settings.corpus_dir, settings.index_dir, build_config(settings))
         print(f"index: {staleness.describe()}")
         return 1 if staleness.is_stale else 0
-    embedder = MiniLMEmbedder(settings.embedding_model, batch_size=settings.embedding_batch_size)
-    index, report = open_index(settings, embedder)
+    index, report = open_index(settings, build_embedder(settings))
     if report is None:
         print(f"index: up to date ({len(index.passages)} passages, version {index.version})")
     else:

@@ -38,6 +38,20 @@ class Embedder(Protocol):
     def dictionary_words(self) -> set[str]: ...
 
 
+def load_embedder(model: str, *, backend: str = "torch", batch_size: int = 32) -> Embedder:
+    """The embedder for `backend`: "torch" (MiniLMEmbedder) or "onnx-int8" (no torch)."""
+    if backend == "onnx-int8":
+        from assistant.onnx_embedder import OnnxMiniLMEmbedder
+
+        return OnnxMiniLMEmbedder(model, batch_size=batch_size)
+    return MiniLMEmbedder(model, batch_size=batch_size)
+
+
+def embedding_id(model: str, backend: str) -> str:
+    """The model name an index records: its vectors differ between backends."""
+    return model if backend == "torch" else f"{model}+{backend}"
+
+
 def set_offline_environment() -> None:
     """Hugging Face libraries: local files only (no hub lookups), no progress bars."""
     for key, value in OFFLINE_ENV.items():

@@ -7,9 +7,8 @@ import logging
 import uvicorn
 from fastapi import FastAPI
 
-from assistant.chain import Assistant, open_index
+from assistant.chain import Assistant, build_embedder, open_index
 from assistant.config import Settings
-from assistant.embeddings import MiniLMEmbedder
 from assistant.web.app import create_app
 
 log = logging.getLogger(__name__)
@@ -17,7 +16,7 @@ log = logging.getLogger(__name__)
 
 def serve(settings: Settings) -> None:
     """Refresh the index if stale, then serve on settings.host:settings.port."""
-    embedder = MiniLMEmbedder(settings.embedding_model, batch_size=settings.embedding_batch_size)
+    embedder = build_embedder(settings)
     index, report = open_index(settings, embedder)
     if report is not None:
         log.info("index rebuilt: %d passages", report.passages)
