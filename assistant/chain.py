@@ -26,7 +26,7 @@ from assistant.manifest import BuildConfig
 from assistant.models import Reply, ReplyKind, Turn
 from assistant.policy import classify_request
 from assistant.redflags import SELF_HARM
-from assistant.retrieval import HybridSearch, PassageRetriever, SearchResult
+from assistant.retrieval import DenseSearch, HybridSearch, PassageRetriever, SearchResult
 from assistant.scope import judge_scope
 from assistant.spelling import SpellingCorrector
 from assistant.triage import triage
@@ -54,6 +54,17 @@ def open_index(settings: Settings, embedder: Embedder) -> tuple[CorpusIndex, Bui
     return ensure_index(settings.corpus_dir, settings.index_dir, embedder, build_config(settings))
 
 
+def open_dense_search(settings: Settings, index: CorpusIndex, embedder: Embedder) -> DenseSearch:
+    """The configured dense store: the index's own FAISS, or a Qdrant collection synced
+    from it (see qdrant_store.py)."""
+    if settings.vector_store != "qdrant":
+        return index
+    from assistant.qdrant_store import QdrantDense, open_client
+
+    client = open_client(settings.qdrant_url, settings.qdrant_path)
+    return QdrantDense.open(client, index, embedder, prefix=settings.qdrant_collection)
+
+
 class Assistant:
     """Answers one message in the context of its conversation."""
 
@@ -61,7 +72,11 @@ class Assistant:
         self.settings = settings
         self.index = index
         self.search_engine = HybridSearch(
-            index, embedder, mode=settings.retrieval_mode, candidate_k=settings.candidate_k
+            index,
+            embedder,
+            mode=settings.retrieval_mode,
+            candidate_k=settings.candidate_k,
+            dense=open_dense_search(settings, index, embedder),
         )
         self.spelling = SpellingCorrector.from_texts(
             (p.text for p in index.passages), embedder.dictionary_words()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -44,20 +45,34 @@ class SearchResult:
         return self.dense_hits[0].score if self.dense_hits else 0.0
 
 
+class DenseSearch(Protocol):
+    """Nearest passages to a unit query vector: the FAISS index, or another vector store."""
+
+    def search_dense(self, query_vector: np.ndarray, k: int) -> list[Hit]: ...
+
+
 class HybridSearch:
-    """Searches one loaded index with one embedder; `mode` selects hybrid, dense or bm25."""
+    """Searches one loaded index with one embedder; `mode` selects hybrid, dense or bm25.
+    Dense search goes to `dense` when given (e.g. Qdrant), else to the index's FAISS."""
 
     def __init__(
-        self, index: CorpusIndex, embedder: Embedder, *, mode: str = "hybrid", candidate_k: int = 40
+        self,
+        index: CorpusIndex,
+        embedder: Embedder,
+        *,
+        mode: str = "hybrid",
+        candidate_k: int = 40,
+        dense: DenseSearch | None = None,
     ) -> None:
         self.index = index
         self.embedder = embedder
         self.mode = mode
         self.candidate_k = candidate_k
+        self.dense: DenseSearch = dense if dense is not None else index
 
     def search(self, query: str, *, top: int) -> SearchResult:
         query_vector = self.embedder.embed_batch([query])[0]
-        dense = self.index.search_dense(query_vector, max(self.candidate_k, top))
+        dense = self.dense.search_dense(query_vector, max(self.candidate_k, top))
         rankings: list[list[str]] = []
         if self.mode in ("hybrid", "dense"):
             rankings.append([hit.passage_id for hit in dense])
