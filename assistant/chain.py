@@ -15,7 +15,7 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant import replies
+from assistant import lay_terms, replies
 from assistant.compose import Composition, compose
 from assistant.config import Settings
 from assistant.conversation import contextualize
@@ -90,9 +90,10 @@ class Assistant:
         return cls(settings, index, embedder)
 
     def search_query(self, message: str, history: Sequence[Turn]) -> str:
-        """What is searched for: the follow-up resolved, misspellings corrected."""
+        """What is searched for: the follow-up resolved, misspellings corrected, lay words
+        joined by the corpus's terms."""
         query = contextualize(message, history, context_turns=self.settings.context_turns)
-        return self.spelling.correct(query)
+        return lay_terms.expand(self.spelling.correct(query))
 
     def search(self, message: str, history: Sequence[Turn] = ()) -> SearchResult:
         return self.search_engine.search(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from assistant.models import Document, Passage, section_label
 from assistant.sentences import SentenceSpan, split_sentences, trailing_tag_end
 
-CHUNKER_VERSION = "3"  # bump when the rules below change: it invalidates built indexes
+CHUNKER_VERSION = "4"  # bump when the rules below change: it invalidates built indexes
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 NEW_PARAGRAPH_FILL = 0.6  # start a new passage at a paragraph once this share is used
 SHORT_TAIL = 0.25  # a last passage under this share of the budget joins the one before
@@ -42,6 +42,14 @@ def chunk(document: Document, *, max_tokens: int, count_tokens: CountTokens) -> 
 def embedding_prefix(title: str, section: tuple[str, ...]) -> str:
     """The heading context embedded with each passage (not part of its quotable text)."""
     return section_label((title, *section)) + "\n"
+
+
+def sentence_inputs(passage: Passage) -> list[str]:
+    """What is embedded for each sentence: its innermost heading, then the sentence, so that
+    "It usually improves within 4 to 6 weeks" under "How sciatica usually goes" is found for
+    "how long does sciatica last?"."""
+    heading = f"{passage.section[-1]}\n" if passage.section else ""
+    return [heading + text for text in passage.sentence_texts()]
 
 
 def sections(document: Document) -> list[Section]:

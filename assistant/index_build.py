@@ -24,7 +24,7 @@ import faiss
 import numpy as np
 
 from assistant.bm25 import BM25Index
-from assistant.chunking import chunk, embedding_prefix
+from assistant.chunking import chunk, embedding_prefix, sentence_inputs
 from assistant.corpus import load_corpus
 from assistant.embeddings import Embedder
 from assistant.errors import CorpusError, IndexCorruptError
@@ -93,7 +93,7 @@ def build_index(
         passage_texts = [
             embedding_prefix(titles[p.source_id], p.section) + p.text for p in passages
         ]
-        sentence_texts = [text for passage in passages for text in passage.sentence_texts()]
+        sentence_texts = [text for passage in passages for text in sentence_inputs(passage)]
         passage_vectors, embedded = _embed_reusing(passage_texts, embedder, previous)
         sentence_vectors, embedded_sentences = _embed_reusing(sentence_texts, embedder, previous)
         build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)

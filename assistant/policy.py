@@ -140,6 +140,12 @@ MEDICINE_BY_PRONOUN = re.compile(  # "The naproxen isn't working. Should I doubl
     rf"\b(?:{ASKING})\b(?:\W+\w+){{0,3}}?\W+\b(?:{CHANGE_VERBS})\b(?:\W+\w+){{0,1}}?\W+"
     rf"\b(?:{PRONOUN})\b"
 )
+# "Can a blood test show what is causing my back pain?" asks what a test can do, in general.
+TEST_CAPABILITY = re.compile(
+    r"\b(?:can|could|do|does|will|would) (?:a |an |the )?(?:blood tests?|bloods|scans?|x-?rays?|"
+    r"mri(?: scans?)?|ct(?: scans?)?|imaging|ultrasound)(?: \w+){0,2} (?:show|find|tell|detect|see|"
+    r"pick up|explain)\b[^.?!]*"
+)
 
 
 def own_words(text: str) -> str:
@@ -154,8 +160,10 @@ def classify_request(text: str) -> UnsafeKind | None:
     """The kind of unsafe request in `text`, or None for a general question."""
     normalized = normalize(own_words(text))
     has_medicine = MEDICINE.search(normalized) is not None
+    without_test_questions = TEST_CAPABILITY.sub(" ", normalized)
     for kind, pattern in PATTERNS:
-        if pattern.search(normalized):
+        text = without_test_questions if kind is UnsafeKind.DIAGNOSIS else normalized
+        if pattern.search(text):
             return kind
     if has_medicine and MEDICINE_BY_PRONOUN.search(normalized):
         return UnsafeKind.MEDICATION_CHANGE

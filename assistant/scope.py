@@ -31,6 +31,13 @@ OFF_TOPIC = re.compile(
     r"ibs|reflux|hernia)\b"
 )
 
+# Conditions and subjects the corpus does not cover even when a knee, hip or back is named
+# ("psoriasis on my knees", "my dog's back leg"): these decide before the topic words.
+OTHER_CONDITION = re.compile(
+    r"\b(?:rheumatoid|psoria\w*|restless legs?|shin splints?|bursitis|gout|lupus|"
+    r"fibromyalgia|dogs?|cats?|puppy|kitten|horses?|vets?|veterinar\w*|pets?)\b"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class ScopeDecision:
@@ -41,11 +48,18 @@ class ScopeDecision:
     similarity: float
 
 
-def judge_scope(question: str, best_similarity: float, *, threshold: float) -> ScopeDecision:
-    """Out of scope when the question is about another body part or condition and not about
-    knees or backs, or when nothing in the corpus is similar enough."""
+def about_other_topic(question: str) -> bool:
+    """True when the question names a condition or body part the corpus does not cover."""
     text = normalize(question)
-    if OFF_TOPIC.search(text) and not ON_TOPIC.search(text):
+    return bool(OTHER_CONDITION.search(text)) or (
+        bool(OFF_TOPIC.search(text)) and not ON_TOPIC.search(text)
+    )
+
+
+def judge_scope(question: str, best_similarity: float, *, threshold: float) -> ScopeDecision:
+    """Out of scope when the question is about a condition the corpus does not cover, about
+    another body part and not knees or backs, or when nothing in the corpus is similar enough."""
+    if about_other_topic(question):
         return ScopeDecision(False, "other_topic", best_similarity)
     if best_similarity < threshold:
         return ScopeDecision(False, "low_similarity", best_similarity)

@@ -1,5 +1,6 @@
 import pytest
 
+from assistant.evaluation.dataset import Case, Gold
 from assistant.evaluation.metrics import (
     Span,
     first_hit_rank,
@@ -11,6 +12,9 @@ from assistant.evaluation.metrics import (
     reading_grade,
     reciprocal_rank,
 )
+from assistant.evaluation.runner import CaseResult
+from assistant.evaluation.scoring import summarize
+from assistant.models import Reply, ReplyKind
 from assistant.support import calibrate, lexical_support
 
 GOLD = Span("note", 100, 200)
@@ -81,3 +85,34 @@ def test_lexical_support_and_calibration():
     calibration = calibrate([0.9, 0.95, 1.0], [0.2, 0.3, 0.4])
     assert 0.4 < calibration.threshold <= 0.9
     assert (calibration.supported_pass_rate, calibration.unsupported_pass_rate) == (1.0, 0.0)
+
+
+def test_ndcg_counts_a_passage_covering_two_golds_once_and_stays_at_most_one():
+    golds = [Span("a", 0, 10), Span("a", 20, 30)]
+    both = Span("a", 0, 30)
+    assert ndcg_at([both], golds) == pytest.approx(1.0)
+    assert ndcg_at([Span("x", 0, 1), both], golds) < 1.0
+
+
+def _graded(category: str, rank: int | None, baseline_rank: int | None) -> CaseResult:
+    case = Case(
+        f"{category}-{rank}",
+        category,
+        "question?",
+        ReplyKind.ANSWER,
+        gold=(Gold("note", "quote"),),
+    )
+    return CaseResult(
+        case, Reply(ReplyKind.ANSWER, "answer"), rank=rank, baseline_rank=baseline_rank
+    )
+
+
+def test_per_category_retrieval_is_ours_and_baseline_appears_only_when_run():
+    results = [_graded("seed", 1, None), _graded("seed", None, 1), _graded("guide", 7, 2)]
+    without = summarize(results)
+    assert without["category.seed.hit_at_5"] == pytest.approx(0.5)
+    assert without["category.guide.hit_at_5"] == 0.0
+    assert not any(key.startswith("baseline.") for key in without)
+    with_baseline = summarize(results, with_baseline=True)
+    assert with_baseline["baseline.hit_at_5"] == pytest.approx(2 / 3)
+    assert with_baseline["category.seed.hit_at_5"] == pytest.approx(0.5)

@@ -44,17 +44,23 @@ def reciprocal_rank(rank: int | None) -> float:
 
 
 def ndcg_at(ranked: Sequence[Span], golds: Sequence[Span], k: int = 10) -> float:
-    """nDCG@k with binary gains: each gold counts once, at the first span covering it."""
+    """nDCG@k with binary gains: a rank is relevant when it covers a gold not covered above it.
+
+    The ideal list holds one relevant passage per such rank in the whole ranking plus one per
+    gold never found, so a passage covering two golds is not counted as two.
+    """
     if not golds:
         return 0.0
     found: set[int] = set()
-    dcg = 0.0
-    for rank, span in enumerate(ranked[:k], start=1):
+    relevant_ranks = []
+    for rank, span in enumerate(ranked, start=1):
         new = {i for i, gold in enumerate(golds) if i not in found and span.covers(gold)}
         if new:
             found |= new
-            dcg += len(new) / math.log2(rank + 1)
-    ideal = sum(1 / math.log2(rank + 1) for rank in range(1, min(len(golds), k) + 1))
+            relevant_ranks.append(rank)
+    dcg = sum(1 / math.log2(rank + 1) for rank in relevant_ranks if rank <= k)
+    needed = len(relevant_ranks) + len(golds) - len(found)
+    ideal = sum(1 / math.log2(rank + 1) for rank in range(1, min(needed, k) + 1))
     return dcg / ideal
 
 

@@ -177,6 +177,8 @@ def _threshold_table(checks: Sequence[ThresholdCheck]) -> str:
 
 
 def _baseline_table(metrics: dict[str, float | None]) -> str:
+    if "baseline.hit_at_5" not in metrics:
+        return "Vanilla LangChain baseline not run (`assistant eval --baseline` adds it)."
     keys = ("hit_at_1", "hit_at_3", "hit_at_5", "hit_at_10", "mrr", "ndcg_at_10")
     rows = [
         f"| {key} | {_fmt(metrics.get(f'retrieval.{key}'))} | "

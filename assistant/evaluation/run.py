@@ -60,7 +60,7 @@ def run_evaluation(
     results = EvalRunner(
         assistant, documents, scorer, min_support=min_support, baseline=baseline
     ).run(cases)
-    metrics = summarize(results)
+    metrics = summarize(results, with_baseline=baseline is not None)
     if baseline is not None:
         for key in ("hit_at_5", "mrr", "ndcg_at_10"):
             ours, theirs = metrics[f"retrieval.{key}"], metrics[f"baseline.{key}"]

@@ -18,10 +18,9 @@ from assistant.evaluation.metrics import (
     reading_grade,
 )
 from assistant.models import Document, Reply, ReplyKind
-from assistant.scope import OFF_TOPIC, ON_TOPIC
+from assistant.scope import about_other_topic
 from assistant.sentences import split_sentences
 from assistant.support import SupportScorer
-from assistant.textnorm import normalize
 from assistant.verify import check, claims, unqualified_seed_citations
 
 RANK_DEPTH = 10
@@ -99,8 +98,7 @@ class EvalRunner:
         query = self.assistant.search_query(case.message, case.history)
         search = self.assistant.search_engine.search(query, top=RANK_DEPTH)
         result.similarity = search.best_similarity
-        text = normalize(query)
-        result.off_topic = bool(OFF_TOPIC.search(text)) and not ON_TOPIC.search(text)
+        result.off_topic = about_other_topic(query)
         golds = self._gold_spans(case)
         if not golds:
             return

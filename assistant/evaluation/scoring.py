@@ -15,32 +15,46 @@ SCOPE_GRID = tuple(round(0.10 + 0.025 * step, 3) for step in range(19))  # 0.10 
 MAX_FALSE_REFUSAL = 0.05
 
 
-def summarize(results: Sequence[CaseResult]) -> dict[str, float | None]:
-    """Every metric by name (see evals/README.md); None where no case applies."""
-    metrics = {**_retrieval(results, ""), **_grounding(results), **_safety(results)}
+def summarize(
+    results: Sequence[CaseResult], *, with_baseline: bool = False
+) -> dict[str, float | None]:
+    """Every metric by name (see evals/README.md); None where no case applies.
+
+    `baseline.*` figures are present only when the vanilla baseline was run.
+    """
+    metrics = {
+        **_retrieval(results, "retrieval", lambda r: r.rank, lambda r: r.ndcg),
+        **_grounding(results),
+        **_safety(results),
+    }
+    if with_baseline:
+        metrics |= _retrieval(
+            results, "baseline", lambda r: r.baseline_rank, lambda r: r.baseline_ndcg
+        )
     for category in sorted({r.case.category for r in results}):
         subset = [r for r in results if r.case.category == category]
-        metrics[f"category.{category}.n"] = float(len(subset))
-        metrics[f"category.{category}.kind_accuracy"] = rate(
+        prefix = f"category.{category}"
+        metrics[f"{prefix}.n"] = float(len(subset))
+        metrics[f"{prefix}.kind_accuracy"] = rate(
             [r.reply.kind is r.case.expected_kind for r in subset]
         )
-        metrics[f"category.{category}.pass_rate"] = rate([r.passed for r in subset])
-        for key, value in _retrieval(subset, "").items():
-            metrics[f"category.{category}.{key.split('.', 1)[1]}"] = value
+        metrics[f"{prefix}.pass_rate"] = rate([r.passed for r in subset])
+        metrics |= _retrieval(subset, prefix, lambda r: r.rank, lambda r: r.ndcg)
     return metrics
 
 
-def _retrieval(results: Sequence[CaseResult], prefix: str) -> dict[str, float | None]:
+def _retrieval(
+    results: Sequence[CaseResult],
+    prefix: str,
+    rank_of: Callable[[CaseResult], int | None],
+    ndcg_of: Callable[[CaseResult], float],
+) -> dict[str, float | None]:
     graded = [r for r in results if r.case.gold and r.case.expected_kind is ReplyKind.ANSWER]
-    metrics: dict[str, float | None] = {}
-    for name, rank_of, ndcg_of in (
-        ("retrieval", lambda r: r.rank, lambda r: r.ndcg),
-        ("baseline", lambda r: r.baseline_rank, lambda r: r.baseline_ndcg),
-    ):
-        for k in (1, 3, 5, 10):
-            metrics[f"{prefix}{name}.hit_at_{k}"] = rate([hit_at(rank_of(r), k) for r in graded])
-        metrics[f"{prefix}{name}.mrr"] = rate([reciprocal_rank(rank_of(r)) for r in graded])
-        metrics[f"{prefix}{name}.ndcg_at_10"] = rate([ndcg_of(r) for r in graded])
+    metrics: dict[str, float | None] = {
+        f"{prefix}.hit_at_{k}": rate([hit_at(rank_of(r), k) for r in graded]) for k in (1, 3, 5, 10)
+    }
+    metrics[f"{prefix}.mrr"] = rate([reciprocal_rank(rank_of(r)) for r in graded])
+    metrics[f"{prefix}.ndcg_at_10"] = rate([ndcg_of(r) for r in graded])
     return metrics
 
 
