@@ -76,6 +76,10 @@ class Settings:
     rate_limit: int = 30  # requests per minute per client; 0 disables
     trusted_proxies: tuple[str, ...] = ()
     log_user_text: bool = False
+    # Transcripts: opt-in, redacted, purged after the retention period (see PRIVACY.md)
+    keep_transcripts: bool = False
+    transcripts_dir: Path = Path("transcripts")
+    transcripts_retention_days: int = 30
     # Optional LLM writer (off when llm_base_url is empty)
     llm_base_url: str = ""
     llm_model: str = ""
@@ -124,6 +128,7 @@ class Settings:
             "embedding_batch_size",
             "max_body_bytes",
             "workers",
+            "transcripts_retention_days",
         )
         for name in positive:
             if getattr(self, name) < 1:
@@ -159,6 +164,9 @@ class Settings:
             "qdrant_url",
             "qdrant_path",
             "qdrant_collection",
+            "keep_transcripts",
+            "transcripts_dir",
+            "transcripts_retention_days",
         }
         data = {
             f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in skipped

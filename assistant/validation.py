@@ -57,7 +57,7 @@ def parse_history(raw: Any, max_chars: int, max_turns: int) -> tuple[Turn, ...]:
     for position, item in enumerate(raw):
         if not isinstance(item, dict) or set(item) != {"role", "content"}:
             raise invalid("invalid_history", f"history[{position}] must be {{role, content}}")
-        if item["role"] not in ROLES:
+        if not isinstance(item["role"], str) or item["role"] not in ROLES:
             raise invalid("invalid_history", f"history[{position}].role must be user or assistant")
         turns.append(Turn(item["role"], clean_text(item["content"], "history", max_chars)))
     return tuple(turns)

@@ -16,6 +16,7 @@ from assistant.chain import Assistant
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.models import Reply
+from assistant.transcripts import TranscriptStore
 from assistant.validation import ChatRequest, invalid, parse_chat_request
 
 JSON_TYPES = ("application/json",)
@@ -25,14 +26,23 @@ log = logging.getLogger("assistant.web")
 
 
 def build_router(assistant: Assistant) -> APIRouter:
-    router = APIRouter()
     settings = assistant.settings
+    transcripts = (
+        TranscriptStore(
+            settings.transcripts_dir, retention_days=settings.transcripts_retention_days
+        )
+        if settings.keep_transcripts
+        else None
+    )
+    router = APIRouter(lifespan=transcripts.purging if transcripts else None)
 
     @router.post("/api/chat", openapi_extra=CHAT_OPENAPI)
     async def chat(request: Request) -> JSONResponse:
         """Answer one message in the context of its history (see the Reply schema)."""
         chat_request = await read_chat_request(request, settings)
         reply = await run_in_threadpool(assistant.reply, chat_request.message, chat_request.history)
+        if transcripts is not None:  # opt-in only; redacted (see PRIVACY.md)
+            await run_in_threadpool(transcripts.record, chat_request.message, reply)
         return JSONResponse(reply.to_dict())
 
     @router.post("/api/chat/stream", openapi_extra=STREAM_OPENAPI)
