@@ -1,4 +1,5 @@
-"""The FastAPI application: routes, one error handler, request logging without user text."""
+"""The FastAPI application: API and widget routes, security middleware, one error handler,
+request logging without user text, and the Gradio UI mounted last at `/`."""
 
 from __future__ import annotations
 
@@ -8,16 +9,31 @@ import time
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.chain import Assistant
 from assistant.errors import AssistantError
-from assistant.web.api import build_router
+from assistant.web.api import INTERNAL_ERROR, build_router
+from assistant.web.security import (
+    RateLimit,
+    RateLimiter,
+    SecurityHeaders,
+    add_cors,
+    parse_networks,
+)
+from assistant.web.ui_mount import add_ui
+from assistant.web.widget import build_widget_router
 
 log = logging.getLogger("assistant.web")
 
 
-def create_app(assistant: Assistant) -> FastAPI:
-    """The web app serving one assistant (its index and model are shared by all requests)."""
+def create_app(assistant: Assistant, *, limiter: RateLimiter | None = None) -> FastAPI:
+    """The web app serving one assistant (its index and model are shared by all requests).
+
+    `limiter` defaults to settings.rate_limit per minute per client; tests pass their own."""
+    settings = assistant.settings
+    trusted = parse_networks(settings.trusted_proxies)
+    limiter = limiter if limiter is not None else RateLimiter(settings.rate_limit)
     app = FastAPI(
         title="Knee & lower-back pain assistant",
         version="0.1.0",
@@ -26,9 +42,18 @@ def create_app(assistant: Assistant) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.assistant = assistant
+    app.state.rate_limiter = limiter
     app.include_router(build_router(assistant))
+    app.include_router(build_widget_router(settings))
     _add_error_handlers(app)
+    # Added innermost first: the log sees every final status; 429s and 500s carry CORS and
+    # the security headers.
+    app.add_middleware(UnexpectedErrors)
+    app.add_middleware(RateLimit, limiter=limiter, trusted=trusted)
+    add_cors(app, settings.allowed_origins)
+    app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins)
     _add_request_log(app)
+    add_ui(app, assistant, limiter=limiter, trusted=trusted)
     return app
 
 
@@ -46,10 +71,39 @@ def _add_error_handlers(app: FastAPI) -> None:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return error_response(exc.status_code, code, str(exc.detail))
 
-    @app.exception_handler(Exception)
+    @app.exception_handler(Exception)  # last resort: a failure in the middleware itself
     async def on_unexpected(_: Request, exc: Exception) -> JSONResponse:
-        log.error("unexpected %s while handling a request", type(exc).__name__, exc_info=exc)
-        return error_response(500, "internal_error", "something went wrong on our side")
+        return unexpected_error(exc)
+
+
+def unexpected_error(exc: Exception) -> JSONResponse:
+    """Log the failure for the operator; the client gets a JSON 500 with no details."""
+    log.error("unexpected %s while handling a request", type(exc).__name__, exc_info=exc)
+    return error_response(500, INTERNAL_ERROR["code"], INTERNAL_ERROR["message"])
+
+
+class UnexpectedErrors:
+    """Innermost middleware turning an unexpected exception into the JSON 500. Starlette runs
+    an app's `Exception` handler outside every middleware, so its responses would miss the
+    security headers and CORS; a response that has already started is left to fail."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def send_tracking(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_tracking)
+        except Exception as exc:
+            if started or scope["type"] != "http":
+                raise
+            await unexpected_error(exc)(scope, receive, send)
 
 
 def _add_request_log(app: FastAPI) -> None:
