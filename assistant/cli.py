@@ -117,7 +117,7 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.chain import Assistant
     from assistant.validation import parse_chat_request
 
-    history = _read_history(args.history_file) if args.history_file else []
+    history = _read_history(args.history_file, settings.max_body_bytes) if args.history_file else []
     request = parse_chat_request(
         {"message": args.question, "history": history},
         max_message_chars=settings.max_message_chars,
@@ -191,13 +191,21 @@ def run_corpus_check(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if errors else 0
 
 
-def _read_history(path: Path) -> object:
+def _read_history(path: Path, max_bytes: int) -> object:
+    """The parsed history file; like an API body, it may be at most `max_bytes` long."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(
             f"cannot read history file {path}: {exc.strerror}", code="history_file"
         ) from exc
+    if len(data) > max_bytes:
+        raise InputError(
+            f"history file {path} is over the {max_bytes}-byte limit", code="history_file"
+        )
+    try:
+        return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(
             f"history file {path} is not valid UTF-8 JSON", code="history_file"
