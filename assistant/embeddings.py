@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from assistant import bert_numpy
 from assistant.errors import ModelUnavailableError
@@ -94,6 +95,10 @@ class MiniLMEmbedder:
         self._has_numpy_path = bert_numpy.supports(self.path)
 
     @cached_property
+    def _blas_threads(self) -> ThreadpoolController:
+        return ThreadpoolController()  # after numpy and scipy are loaded: it finds their BLAS
+
+    @cached_property
     def _numpy(self) -> bert_numpy.NumpyBert:
         return bert_numpy.NumpyBert(self.path)
 
@@ -131,7 +136,9 @@ class MiniLMEmbedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         if self._has_numpy_path and len(texts) <= NUMPY_MAX_BATCH:
-            with self._lock:
+            # One BLAS thread: a query's matrices are small, and BLAS threads waiting on
+            # busy cores (other requests, other workers) made replies ~10x slower under load.
+            with self._lock, self._blas_threads.limit(limits=1, user_api="blas"):
                 return np.ascontiguousarray(self._numpy.embed(texts), dtype=np.float32)
         with self._lock:
             vectors = self._model.encode(
