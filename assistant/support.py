@@ -29,24 +29,32 @@ def lexical_support(sentence: str, quote: str) -> float:
 
 
 class SupportScorer:
-    """Scores (sentence, quote) pairs with one embedder; caches quote sentence vectors."""
+    """Scores (sentence, quote) pairs with one embedder; caches every vector it computes."""
 
     def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
-        self._quote_vectors: dict[str, np.ndarray] = {}
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def warm(self, sentences: Sequence[str], quotes: Sequence[str] = ()) -> None:
+        """Embed, in one batch, the sentences and quote parts that will be scored next."""
+        texts = [*sentences, *(part for quote in quotes for part in _parts(quote))]
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            self._vectors.update(zip(missing, self.embedder.embed_batch(missing), strict=True))
 
     def score(self, sentence: str, quote: str) -> float:
         if sentence.strip() and sentence.strip() in quote:
             return 1.0
+        self.warm([sentence], [quote])
         lexical = lexical_support(sentence, quote)
-        semantic = float(np.max(self._vectors(quote) @ self.embedder.embed_batch([sentence])[0]))
+        quote_vectors = np.stack([self._vectors[part] for part in _parts(quote)])
+        semantic = float(np.max(quote_vectors @ self._vectors[sentence]))
         return LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * max(semantic, 0.0)
 
-    def _vectors(self, quote: str) -> np.ndarray:
-        if quote not in self._quote_vectors:
-            parts = [quote[s.start : s.end] for s in split_sentences(quote)] or [quote]
-            self._quote_vectors[quote] = self.embedder.embed_batch(parts)
-        return self._quote_vectors[quote]
+
+def _parts(quote: str) -> list[str]:
+    """The sentences of a quote (the quote itself when it has none)."""
+    return [quote[s.start : s.end] for s in split_sentences(quote)] or [quote]
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,13 +112,12 @@ def calibrate_support(results: list[CaseResult], scorer: SupportScorer) -> Calib
         for claim_text in _claims_citing(result, citation.n)
     ]
     pairs = pairs[:: max(1, len(pairs) // MAX_CALIBRATION_PAIRS)]
+    shortened = [" ".join(w for i, w in enumerate(t.split()) if i % 4 != 3) for t, _, _ in pairs]
+    scorer.warm([t for t, _, _ in pairs] + shortened, [q for _, q, _ in pairs])
     supported, unsupported = [], []
     for position, (text, quote, source) in enumerate(pairs):
         supported.append(scorer.score(text, quote))
-        words = text.split()
-        supported.append(
-            scorer.score(" ".join(w for i, w in enumerate(words) if i % 4 != 3), quote)
-        )
+        supported.append(scorer.score(shortened[position], quote))
         other = next(
             (q for t, q, s in pairs[position + 1 :] + pairs[:position] if s != source), None
         )

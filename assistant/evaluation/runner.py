@@ -129,7 +129,9 @@ class EvalRunner:
                 "invalid markers: " + ", ".join(sorted({p.kind for p in problems}))
             )
         quotes = {citation.n: citation.quote for citation in reply.citations}
-        for claim in claims(grounded):
+        answer_claims = claims(grounded)
+        self.scorer.warm([claim.text for claim in answer_claims], list(quotes.values()))
+        for claim in answer_claims:
             result.claims += 1
             scores = [
                 self.scorer.score(claim.text, quotes[n]) for n in claim.markers if n in quotes
