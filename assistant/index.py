@@ -12,6 +12,7 @@ from typing import Any
 
 import faiss
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from assistant.bm25 import BM25Index
 from assistant.errors import IndexCorruptError
@@ -46,6 +47,7 @@ class CorpusIndex:
         for passage in self.passages:
             self._by_source.setdefault(passage.source_id, []).append(passage)
         self._sentence_rows = _sentence_rows(self.passages)
+        self._threads = ThreadpoolController()
         self._check_shapes()
 
     @property
@@ -55,7 +57,8 @@ class CorpusIndex:
     def search_dense(self, query_vector: np.ndarray, k: int) -> list[Hit]:
         """Top-k passages by cosine similarity (inner product of unit vectors)."""
         k = min(k, len(self.passages))
-        scores, rows = self.dense.search(query_vector.reshape(1, -1).astype(np.float32), k)
+        with self._threads.limit(limits=1):  # one query: see MiniLMEmbedder.embed_batch
+            scores, rows = self.dense.search(query_vector.reshape(1, -1).astype(np.float32), k)
         return [
             Hit(self.passages[row].passage_id, float(score))
             for score, row in zip(scores[0], rows[0], strict=True)
