@@ -24,8 +24,10 @@ ANCHORS = re.compile(
     r"discs?|nerves?|sciatica|sciatic|osteoarthritis|arthritis|posture|pelvis|sacro\w*)\b",
     re.IGNORECASE,
 )
+PRONOUNS = frozenset("it that this they them those these".split())
 FILLER = frozenset("thanks thank ok okay yes no please great cool right hmm well".split())
 MAX_SHORT_CONTENT_WORDS = 3
+MAX_ANCHORED_CONTENT_WORDS = 4  # "how does it affect the spine?" still leans on "it"
 MAX_CONTEXT_CHARS = 300
 
 
@@ -36,8 +38,8 @@ def is_follow_up(message: str) -> bool:
     has_anchor = ANCHORS.search(message) is not None
     if FOLLOW_UP_START.match(message):
         return True
-    if has_anchor:
-        return False
+    if has_anchor:  # names a body part, so it stands alone unless a short one says "it"
+        return len(content) <= MAX_ANCHORED_CONTENT_WORDS and any(w in PRONOUNS for w in words)
     return len(content) <= MAX_SHORT_CONTENT_WORDS or any(w in REFERRING_WORDS for w in words)
 
 

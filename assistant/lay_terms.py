@@ -17,7 +17,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"bad back|sore back|achy back|back ache|backache", "low back pain"),
     (r"bad knees?|sore knees?|dodgy knees?|achy knees?", "knee pain"),
     (r"wear and tear|wear-and-tear|worn (?:out )?(?:knees?|joints?)", "osteoarthritis"),
-    (r"slipped discs?|bulging discs?", "herniated disc"),
+    (r"slipped discs?|bulging discs?", "herniated disc protrusion"),
     (r"pinched nerves?|trapped nerves?", "nerve root sciatica"),
     (r"bow ?legs?|bow-legged|bowlegged|legs? curve outwards?", "bow legs varus alignment"),
     (r"knock ?knees?|knock-kneed", "knock knees valgus alignment"),

@@ -19,6 +19,8 @@ HISTORY = (
         ("ok thanks, what exercises help?", True),
         ("What exercises help knee arthritis?", False),
         ("Does losing weight help my back pain?", False),
+        ("how does it affect the spine then?", True),
+        ("Can tight hamstrings cause back pain?", False),
     ],
 )
 def test_is_follow_up(message, expected):
