@@ -80,10 +80,13 @@ class Settings:
     keep_transcripts: bool = False
     transcripts_dir: Path = Path("transcripts")
     transcripts_retention_days: int = 30
-    # Optional LLM writer (off when llm_base_url is empty)
+    # Optional LLM writer (off when llm_base_url is empty; see docs/llm.md)
     llm_base_url: str = ""
     llm_model: str = ""
-    llm_timeout_s: float = 20.0
+    llm_timeout_s: float = 20.0  # the whole generation, first byte to last piece
+    llm_max_tokens: int = 320
+    llm_min_support: float = 0.6  # as [sentence_support] min_support in evals/thresholds.toml
+    llm_min_kept_share: float = 0.5  # fewer supported sentences than this share: extractive
 
     @classmethod
     def load(cls, path: Path | None = None, env: Mapping[str, str] | None = None) -> Self:
@@ -142,6 +145,19 @@ class Settings:
                 raise ConfigError(
                     f"allowed origin {origin!r} must look like https://clinic.example"
                 )
+        self._validate_llm()
+
+    def _validate_llm(self) -> None:
+        if not self.llm_base_url:
+            return
+        if not self.llm_base_url.startswith(("http://", "https://")):
+            raise ConfigError("llm_base_url must look like http://127.0.0.1:8080/v1")
+        if not self.llm_model:
+            raise ConfigError("llm_model must name the model served at llm_base_url")
+        if self.llm_timeout_s <= 0 or self.llm_max_tokens < 1:
+            raise ConfigError("llm_timeout_s must be > 0 and llm_max_tokens >= 1")
+        if not (0 <= self.llm_min_support <= 1 and 0 < self.llm_min_kept_share <= 1):
+            raise ConfigError("llm_min_support must be in [0, 1], llm_min_kept_share in (0, 1]")
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (validated)."""

@@ -146,6 +146,23 @@ class Citation:
     reviewed_on: str = ""
     evidence_note: str = ""
 
+    @classmethod
+    def of(cls, n: int, passage: Passage, source: Source, *, quote: str, score: float) -> Citation:
+        """Citation `n` of `quote`, a verbatim span of `passage` from `source`."""
+        return cls(
+            n=n,
+            passage_id=passage.passage_id,
+            source_id=source.source_id,
+            title=source.title,
+            section=section_label(passage.section),
+            url=source.url,
+            quote=quote,
+            score=score,
+            source_type=source.source_type,
+            reviewed_on=source.reviewed_on,
+            evidence_note=source.evidence_note,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Reply:
@@ -158,7 +175,7 @@ class Reply:
     latency_ms: float = 0.0
     index_version: str = ""
     red_flags: tuple[str, ...] = ()
-    answer_path: str = "extractive"  # extractive | fixed | llm
+    answer_path: str = "extractive"  # extractive | fixed | llm | extractive-fallback
 
     def to_dict(self) -> dict[str, Any]:
         return {

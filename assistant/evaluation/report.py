@@ -83,6 +83,7 @@ def _result_json(result: CaseResult) -> dict[str, Any]:
         "message": result.case.message,
         "expected_kind": result.case.expected_kind.value,
         "kind": reply.kind.value,
+        "answer_path": reply.answer_path,
         "passed": result.passed,
         "reasons": result.reasons,
         "rank": result.rank,
@@ -148,6 +149,7 @@ def to_markdown(report: EvalReport, data: dict[str, Any], previous: dict[str, An
         _category_table(report.metrics),
         _scope_table(report),
         _support_section(report),
+        _answer_paths(report.metrics),
         _changes(data, previous),
         _failures(report.results),
     ]
@@ -255,6 +257,18 @@ def _support_section(report: EvalReport) -> str:
         f"{report.min_support}. Calibration on {calibration.pairs} pairs: best threshold "
         f"{calibration.threshold}, keeping {_fmt(calibration.supported_pass_rate)} of supported "
         f"pairs and {_fmt(calibration.unsupported_pass_rate)} of unsupported ones."
+    )
+
+
+def _answer_paths(metrics: dict[str, float | None]) -> str:
+    """Shares of answers the LLM wrote and that fell back (nothing when no LLM was used)."""
+    llm, fallback = metrics.get("answers.llm_share"), metrics.get("answers.llm_fallback_share")
+    if not llm and not fallback:
+        return ""
+    return (
+        "## Generated answers\n\n"
+        f"Written by the LLM and verified: {_fmt(llm)} of answers; extractive fallback "
+        f"(endpoint failed or too few supported sentences): {_fmt(fallback)}."
     )
 
 

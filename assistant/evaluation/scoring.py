@@ -81,6 +81,11 @@ def _grounding(results: Sequence[CaseResult]) -> dict[str, float | None]:
         "answers.latency_p50_ms": percentile(latencies, 0.5),
         "answers.latency_p95_ms": percentile(latencies, 0.95),
         "answers.pass_rate": rate([r.passed for r in results]),
+        # With an LLM configured (docs/llm.md): which answers it wrote, which fell back
+        "answers.llm_share": rate([r.reply.answer_path == "llm" for r in answers]),
+        "answers.llm_fallback_share": rate(
+            [r.reply.answer_path == "extractive-fallback" for r in answers]
+        ),
     }
 
 
