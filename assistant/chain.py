@@ -1,7 +1,8 @@
 """The assistant: the only code that knows the order of the steps.
 
 (message, history) -> red-flag triage (whole conversation; nothing can skip it) -> unsafe-
-request policy -> contextualize -> hybrid search -> scope gate -> compose -> verify -> Reply.
+request policy -> contextualize -> hybrid search -> scope gate -> compose -> verify -> Reply;
+with an LLM configured, the verified generated answer replaces the extractive one (llm.py).
 The model and the index are built once here and shared by every request.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -22,6 +23,7 @@ from assistant.conversation import contextualize
 from assistant.embeddings import Embedder, embedding_id, load_embedder
 from assistant.index import CorpusIndex
 from assistant.index_build import BuildReport, ensure_index
+from assistant.llm import LLMWriter, gather_evidence
 from assistant.manifest import BuildConfig
 from assistant.models import Reply, ReplyKind, Turn
 from assistant.policy import classify_request
@@ -82,6 +84,7 @@ class Assistant:
             (p.text for p in index.passages), embedder.dictionary_words()
         )
         self.version = f"{index.version}+{settings.signature()}"
+        self.writer = LLMWriter.from_settings(settings, embedder)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Assistant:
@@ -102,26 +105,38 @@ class Assistant:
 
     def reply(self, message: str, history: Sequence[Turn] = ()) -> Reply:
         """The reply to `message`: triage first, then policy, scope and a cited answer."""
+        *_, reply = self.stream(message, history)
+        return reply
+
+    def stream(self, message: str, history: Sequence[Turn] = ()) -> Iterator[str | Reply]:
+        """Pieces of answer text as they become ready, then the final Reply.
+
+        The final Reply is what counts: a client shows the pieces while they arrive and then
+        replaces them with the Reply's answer and citations. With an LLM the pieces are its raw
+        text (its [n] are prompt numbers; sentences failing verification are not in the Reply);
+        otherwise there is one piece, the answer.
+        """
         started = time.perf_counter()
-        reply = self._reply(message, history)
-        return dataclasses.replace(
+        steps = self._reply(message, history)
+        streamed = False
+        while True:
+            try:
+                piece = next(steps)
+            except StopIteration as done:
+                reply: Reply = done.value
+                break
+            streamed = True
+            yield piece
+        if not streamed:
+            yield reply.answer
+        yield dataclasses.replace(
             reply,
             disclaimer=replies.disclaimer(self.settings.clinic_name),
             latency_ms=(time.perf_counter() - started) * 1000,
             index_version=self.version,
         )
 
-    def stream(self, message: str, history: Sequence[Turn] = ()) -> Iterator[str | Reply]:
-        """Pieces of answer text as they become ready, then the final Reply.
-
-        The final Reply is what counts: a client shows the pieces while they arrive and then
-        replaces them with the Reply's answer and citations. The extractive path has one piece.
-        """
-        reply = self.reply(message, history)
-        yield reply.answer
-        yield reply
-
-    def _reply(self, message: str, history: Sequence[Turn]) -> Reply:
+    def _reply(self, message: str, history: Sequence[Turn]) -> Generator[str, None, Reply]:
         settings = self.settings
         flags = triage([turn.content for turn in history if turn.role == "user"] + [message])
         if flags:
@@ -154,7 +169,23 @@ class Assistant:
             return Reply(
                 ReplyKind.OUT_OF_SCOPE, replies.not_found(settings.clinic_name), answer_path="fixed"
             )
-        return Reply(ReplyKind.ANSWER, composition.answer, composition.citations)
+        return (yield from self._answer(message, history, result, composition))
+
+    def _answer(
+        self,
+        message: str,
+        history: Sequence[Turn],
+        result: SearchResult,
+        composition: Composition,
+    ) -> Generator[str, None, Reply]:
+        """The extractive answer, or with an LLM configured, its verified answer (streamed)
+        with the extractive one as the fallback; triage, policy and scope ran before."""
+        if self.writer is None:
+            return Reply(ReplyKind.ANSWER, composition.answer, composition.citations)
+        question = contextualize(message, history, context_turns=self.settings.context_turns)
+        evidence = gather_evidence(self.index, result.hits, result.query_vector, composition)
+        answer, path = yield from self.writer.write(question, evidence, composition)
+        return Reply(ReplyKind.ANSWER, answer.answer, answer.citations, answer_path=path)
 
     def _compose(self, query: str, result: SearchResult) -> Composition | None:
         """The extractive answer, or None when nothing relevant is found or it fails
