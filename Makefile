@@ -5,7 +5,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run index test test-fast lint corpus-check eval eval-cases eval-holdout bench clean help
+.PHONY: install run index test test-fast lint corpus-check eval eval-cases eval-holdout bench load clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -46,6 +46,9 @@ eval-cases: install  ## every dev eval case as its own pytest test
 eval-holdout: install  ## the held-out set (never tuned on) -> build/eval-holdout
 	$(BIN)/assistant eval --dataset evals/holdout --report-dir build/eval-holdout \
 		--thresholds evals/holdout-thresholds.toml
+
+load: install  ## 50 clients x 60 s on loopback, then the rate limit; figures -> build/load/report.json
+	$(BIN)/pytest tests/load -q -s
 
 test-fast: install  ## inner loop: no model, no browser
 	$(BIN)/pytest -m "not slow and not browser"

@@ -23,6 +23,7 @@ from assistant.corpus import load_corpus
 from assistant.index import live_folder, load_index
 from assistant.index_build import build_index, ensure_index
 from assistant.manifest import corpus_hashes
+from tests.builds import copy_built
 from tests.e2e.conftest import start_server, stop_server
 
 pytestmark = pytest.mark.slow
@@ -47,13 +48,6 @@ sys.meta_path.insert(0, HideModelPackage())
 from assistant.cli import main
 sys.exit(main(sys.argv[1:]))
 """
-
-
-def copy_built(settings: Settings, root: Path) -> Settings:
-    """A private copy of a built corpus and index under `root` (safe to damage)."""
-    shutil.copytree(settings.corpus_dir, root / "corpus")
-    shutil.copytree(settings.index_dir, root / "index")
-    return settings.replace(corpus_dir=root / "corpus", index_dir=root / "index")
 
 
 @pytest.fixture

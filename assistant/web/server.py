@@ -26,6 +26,12 @@ def serve(settings: Settings) -> None:
         "access_log": False,
         "log_level": "info",
         "server_header": False,
+        # uvicorn would trust X-Forwarded-For from 127.0.0.1 by default; the app honours it
+        # only from settings.trusted_proxies (web/security.py), so uvicorn must not rewrite it.
+        "proxy_headers": False,
+        # A worker imports torch and loads the model and index before it can answer uvicorn's
+        # health pings; with the default 5 s, a busy machine kills and respawns it in a loop.
+        "timeout_worker_healthcheck": 60,
     }
     if settings.workers > 1:  # each worker process loads the (read-only) index itself
         uvicorn.run(

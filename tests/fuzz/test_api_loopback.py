@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.builds import copy_built
 from tests.e2e.conftest import LiveServer, start_server, stop_server
 from tests.fuzz.contract import REQUEST_TIMEOUT_S, check_error, post_chat
 from tests.fuzz.hostile import HOSTILE, QUESTION, Hostile, chat
@@ -24,8 +25,10 @@ LOOPBACK_EXAMPLES = 20
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    live = start_server(tmp_path_factory.mktemp("fuzz-live"), {"ASSISTANT_RATE_LIMIT": "0"})
+def server(fixture_assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    root = tmp_path_factory.mktemp("fuzz-live")
+    copy_built(fixture_assistant.settings, root)
+    live = start_server(root, {"ASSISTANT_RATE_LIMIT": "0"})
     yield live
     stop_server(live)
 
