@@ -42,7 +42,6 @@ def create_app(assistant: Assistant, *, limiter: RateLimiter | None = None) -> F
         openapi_url="/openapi.json",
     )
     app.state.assistant = assistant
-    app.state.rate_limiter = limiter
     app.include_router(build_router(assistant))
     app.include_router(build_widget_router(settings))
     _add_error_handlers(app)

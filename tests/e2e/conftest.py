@@ -180,7 +180,7 @@ def make_planted_corpus(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserSetup]:
     clinic, stranger = start_host_site(), start_host_site()
     root = tmp_path_factory.mktemp("browser")
@@ -195,8 +195,10 @@ def browser_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserS
         site.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """Chromium for one test module: Playwright's sync API marks its event loop as running in
+    this thread until it stops, which would break asyncio.run() in later tests."""
     executable = find_chromium()
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
