@@ -47,6 +47,9 @@ eval-holdout: install  ## the held-out set (never tuned on) -> build/eval-holdou
 	$(BIN)/assistant eval --dataset evals/holdout --report-dir build/eval-holdout \
 		--thresholds evals/holdout-thresholds.toml
 
+bench: install  ## latency, load, cold start, build and scale -> bench/results.{json,md} (~15 min)
+	$(BIN)/python -m bench.run
+
 load: install  ## 50 clients x 60 s on loopback, then the rate limit; figures -> build/load/report.json
 	$(BIN)/pytest tests/load -q -s
 
