@@ -118,7 +118,26 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\bwhat (?:do|have|might|could|would) i (?:have|got)\b",
             r"\bwhat is wrong with (?:me|my)\b",
             r"\bdiagnos\w* (?:me|my|this|it|what)\b",
-            rf"\b(?:do|could|might|may) i (?:have|be having) (?:a |an )?(?:{CONDITIONS})\b",
+            rf"\b(?:do|could|might|may) i (?:have|be having|have got|be suffering from)\b(?:\W+\w+)"
+            rf"{{0,3}}?\W+(?:{CONDITIONS})\b",
+            r"\b(?:what is|what will be|give me|tell me|make) (?:my|a|the) diagnosis\b",
+            r"\bdiagnosis (?:for|of) (?:me|my|this)\b",
+            r"\b(?:does|do|would|is) (?:this|it|that|what i have|(?:these|my) symptoms|"
+            r"my \w+(?: \w+)?) sound(?:s|ing)? like\b",
+            r"\bconfirm (?:if |whether |that )?(?:it is|this is|i have|i am|my|it)\b",
+            r"\bis it (?:possible|likely) (?:that )?(?:i|my|it is|this is)\b",
+            r"\bwhat (?:do you think |would you say )?(?:is|could be|might be) (?:wrong|going on|"
+            r"happening) (?:with|in|to) (?:me|my)\b",
+            r"\bbased on (?:my|these|the) symptoms\b",
+            r"\b(?:know|tell|guess|work out|figure out) what (?:this|it|i have|"
+            r"i have got)(?: is)?\W*$",
+            r"\bi (?:think|reckon|believe) (?:i|it|this)\b.*\b(?:confirm|am i right|correct)\b",
+            r"\b(?:what|which) (?:kind|type|sort) of (?:injury|condition|problem|damage|tear|pain|"
+            r"arthritis) (?:is this|is it|is that|do i have|have i got)\b",
+            r"\bwhich (?:condition|diagnosis|injury|disease) (?:matches|fits|explains|is it)\b",
+            r"\b(?:am i right|would you agree|would you say|do you agree) (?:that )?(?:it is|"
+            r"i have|this is|it|i|my)\b",
+            r"\b(?:do|does) (?:my|these) (?:symptoms|signs) (?:mean|suggest|point to|sound like)\b",
             r"\bhave i (?:got|torn|broken|damaged|slipped|herniated|fractured)\b",
             r"\bam i (?:having|suffering from|developing)\b",
             rf"\bis (?:this|it|my \w+(?: \w+)?) (?:a |an )?(?:{CONDITIONS})\b",

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.redflags import KEYWORDS, RULES, SELF_HARM, Rule
+from assistant.redflag_lexicon import KEYWORDS
+from assistant.redflags import RULES, SELF_HARM, Rule
 from assistant.textnorm import TypoFixer, normalize
 
 CLAUSE_BREAK = re.compile(
@@ -28,6 +29,16 @@ NEGATION = re.compile(
 PSEUDO_NEGATION = re.compile(
     r"\b(?:not sure|not certain|do not know|no idea|not only|not just|no doubt|not even sure|"
     r"no longer able|not that)\b"
+)
+# NegEx termination terms: a negation does not reach past these ("can't walk since the fall").
+NEGATION_END = re.compile(
+    r"\b(?:after|since|because|when|while|which|who|following|until|due to)\b"
+)
+# Only a plain denial right before it discounts self-harm ("I have no thoughts of suicide");
+# a hedged one still counts ("I'm not really suicidal, but ...").
+SELF_HARM_DENIAL = re.compile(
+    r"\b(?:no|not|never|without|none)(?: (?:have|had|has|any|ever|thoughts?|plans?|intention|of|to|"
+    r"been|am|was|being|a|the|i|feel\w*))*\s*$"
 )
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|"
@@ -47,7 +58,9 @@ RESOLVED_BEFORE = re.compile(r"\b(?:used to|no longer|in the past|years ago|once
 HYPOTHETICAL = re.compile(
     r"\b(?:if i (?:ever |were to |was to |later )?(?:get|got|develop|developed|start|started|"
     r"notice|noticed|experience|begin)|what if|in case|should i worry if|how would i know if|"
-    r"what happens if|what would happen if|suppose|supposing|hypothetically|for example if)\b"
+    r"what happens if|what would happen if|suppose|supposing|hypothetically|for example if|if i "
+    r"(?:can not|could not|am unable|am not able|was unable|were unable)|what (?:should|do|would|"
+    r"can) i do if|when should i (?:\w+ ){1,3}if)\b"
 )
 GENERAL_QUESTION = re.compile(
     r"^\s*(?:can|could|does|do|will|would|is|are|why|how|what|when|which|should)\b.*\b(?:cause|"
@@ -112,17 +125,21 @@ def _matches(rule: Rule, pattern: re.Pattern[str], clause: str, following: str) 
         before, after = clause[: match.start()], f"{clause[match.end() :]} {tail}"
         if rule.unless_after is not None and rule.unless_after.search(before):
             continue
+        if is_self_harm:  # never discounted as hypothetical, past or someone else's
+            if SELF_HARM_DENIAL.search(before):
+                continue
+            return True
         if _is_negated(before):
             continue
-        if is_self_harm:  # never discounted as hypothetical, past or someone else's
-            return True
         if not _is_discounted(rule, before, after):
             return True
     return False
 
 
 def _is_negated(before: str) -> bool:
+    """A negation in the last few words, not cut off by a termination term."""
     window = " ".join(before.split()[-NEGATION_WINDOW_WORDS:])
+    window = NEGATION_END.split(window)[-1]
     return bool(NEGATION.search(PSEUDO_NEGATION.sub(" ", window)))
 
 

@@ -1,0 +1,233 @@
+"""Lexicons for the red-flag rules: how patients word each warning sign (lay words,
+British and American variants, morphology). Patterns are regex alternations over normalised
+text (textnorm.normalize); redflags.py combines them into rules."""
+
+UNABLE = (
+    r"can not|could not|unable to|not able to|no longer able to|impossible to|(?:have|has) not "
+    r"been able to|not been able to|can not seem to"
+)
+DIFFICULTY = (
+    rf"{UNABLE}|trouble|difficulty|difficult|problems?|issues?|struggl\w*|hard time|hard to"
+)
+NUMB = (
+    r"numb\w*|tingl\w*|pins and needles|no feeling|(?:can not|could not|can barely|can hardly|"
+    r"barely|hardly) (?:really |quite |properly |fully )?feel|lost (?:the )?"
+    r"feeling|loss of (?:feeling|sensation)|(?:reduced|altered|strange|weird|odd|funny|different)"
+    r" (?:feeling|sensation)|dead|deadness"
+)
+SADDLE = (
+    r"groin|genitals?|genital area|privates?|private parts?|between (?:my|the) legs|inner thighs?|"
+    r"crotch|buttocks?|bum|butt|bottom(?! of)|backside|anus|anal|back passage|rectum|saddle|"
+    r"perine\w*|vagina\w*|penis|scrotum|testicles?|labia|down there|down below|(?:my|the) bits|"
+    r"private (?:area|region)|nether regions|lady parts|willy|balls|sit bones|undercarriage"
+)
+URINATE = (
+    r"pee|peeing|wee|weeing|urinat\w*|pass(?:ing)? (?:urine|water)|empty\w* (?:my )?bladder|"
+    r"go to the (?:toilet|loo|bathroom)|poo|pooing|poop\w*|open (?:my )?bowels?|need to go|"
+    r"need (?:the|a) (?:toilet|loo|bathroom)"
+)
+CONTINENCE = r"bladder|bowels?|urine|pee|wee|poo|stools?|toilet|waterworks"
+LEGS = r"legs|thighs|calves|feet|sides|buttocks"
+SYMPTOM = (
+    r"sciatica|pain|pains|numb\w*|tingl\w*|weak\w*|shooting|pins and needles|burning|ache|aching"
+)
+FEVER = (
+    r"fever\w*|feverish|febrile|high temperature|a temperature|running a temp\w*|temp of \d+|"
+    r"(?:3[89]|4[01])(?:\.\d)? ?(?:c|degrees)|10[0-4](?:\.\d)? ?(?:f|degrees)|chills|shivers|"
+    r"shivering|shaking chills|rigou?rs|night sweats|sweating at night|drenching sweats|"
+    r"(?:going|feel\w*|get\w*) hot and cold|hot and cold (?:sweats|shivers|spells)|burning up|"
+    r"shivery|shivering|shaky and hot|sweats at night|sweating buckets|drenched in sweat|"
+    r"(?:woke|waking|wake) up (?:soaked|drenched|soaking|wet through)|hot and shivery"
+)
+UNWELL_PHYSICAL = (
+    r"feel\w* (?:really |very |so |generally |quite )?(?:ill|unwell|poorly|feverish|shivery|"
+    r"grotty)|flu[- ]?(?:like|ish|y)|like i have (?:the )?flu|under the weather|"
+    r"not (?:feeling )?well"
+)
+UNWELL = (
+    r"feel\w* (?:really |very |so |generally |quite )?(?:ill|unwell|rough|awful|rubbish|"
+    r"terrible|sick|poorly|grotty|dreadful|lousy|off)|flu[- ]?(?:like|ish|y)|like i have (?:the )?"
+    r"flu|under the weather|not (?:feeling )?(?:myself|right|well)|feeling off"
+)
+IMMUNE = (
+    r"immunosuppress\w*|immune ?suppress\w*|weak\w* immune system|immunocompromised|low immunity|"
+    r"hiv|aids|(?:organ|kidney|liver|heart|lung|bone marrow) transplant|transplant (?:drugs|"
+    r"medication)|chemo\w*|methotrexate|biologics?|tacrolimus|ciclosporin|cyclosporine|"
+    r"mycophenolate|azathioprine|tofacitinib|adalimumab|infliximab|etanercept"
+)
+STEROIDS = (
+    r"(?:long[- ]term|for (?:years|months|ages)|daily|every day|high[- ]dose|regular) (?:\w+ ){0,2}"
+    r"(?:oral )?(?:steroids?|prednisolone|prednisone|cortisone tablets)|(?:on|taking|take) "
+    r"(?:oral )?(?:steroids|steroid tablets|prednisolone|prednisone)(?! injection)"
+)
+CANCER_WORDS = (
+    r"cancer|tumou?rs?|malignan\w*|metasta\w*|lymphoma|leuka?emia|myeloma|melanoma|\w*sarcoma|"
+    r"\w*carcinoma|secondaries|chemo\w*|radiotherapy|radiation (?:therapy|treatment)|mastectomy|"
+    r"lumpectomy|oncolog\w*|tamoxifen|letrozole|anastrozole|the big c"
+)
+WEIGHT_LOST = (
+    r"(?:lost|losing|lose|dropped|dropping|shed|shedding) (?:\w+ ){0,3}(?:\d+ ?)?(?:weight|kilos?|"
+    r"kgs?|pounds|lbs|stones?|st)|weight (?:has |is |keeps )?(?:dropped|dropping|falling|fallen|"
+    r"fell)(?: off)?|(?:gone|dropped|went) down (?:\w+ ){0,2}(?:dress |clothes |trouser |"
+    r"jeans? )?sizes?|(?:clothes|trousers|jeans) (?:are |have been )?(?:hanging|falling|loose|"
+    r"too big)"
+)
+UNEXPLAINED = (
+    r"without (?:trying|dieting|meaning to|any reason)|for no (?:apparent |obvious )?reason|"
+    r"no idea why|not sure why|do not know why|unexplained|unintentional\w*|not (?:trying|dieting"
+    r"|on a diet)|mysterious\w*|by itself|on its own|even though i (?:am|have been) eating"
+)
+NIGHT = (
+    r"at night|during the night|in the night|all night|every night|overnight|wakes? me(?: up)?|"
+    r"waking me|keeps? me awake|can not sleep|night ?time|nights"
+)
+UNRELENTING = (
+    r"constant\w*|unrelenting|relentless|all the time|never (?:goes|stops|eases)|(?:does|did|will)"
+    r" not (?:ease|go away|settle|stop|improve|get better|let up)|not (?:eased|relieved|helped) by|"
+    r"nothing (?:helps|eases|works)|no matter (?:what|how)|even (?:when|if) (?:i am )?(?:resting|"
+    r"lying|still)|rest (?:does not|is not|never) help\w*|worse (?:when|while)? ?(?:lying|resting)|"
+    r"nothing does|never lets up|does not matter (?:if|what|how)|(?:unrelieved|not relieved|not "
+    r"eased) by|whatever i do|any position|can not get comfortable|no position|"
+    r"even (?:after|with) rest"
+)
+MAJOR_TRAUMA = (
+    r"(?:car|road|traffic|motorbike|motorcycle|bike|cycling|skiing|ski|horse riding|rugby|"
+    r"football|sports?) (?:crash|accident|collision|smash|injury)|crash\w*|collision|"
+    r"hit by a (?:car|vehicle|bus|truck|lorry|van|bike)|run over|rear[- ]ended|head[- ]on|"
+    r"landed (?:hard |badly |heavily )?on my (?:back|bottom|bum|tailbone|coccyx|spine|knee)|"
+    r"heavy (?:blow|impact)|kicked by a horse|thrown (?:off|from)|struck (?:\w+ ){0,4}by|"
+    r"hit by (?:a|the) falling|crush\w*|something heavy (?:fell|landed)|fell on (?:me|my back)|"
+    r"rta|rtc|road traffic|car accident|pile[- ]?up|knocked (?:off|down|over) (?:\w+ ){0,3}by a|"
+    r"knocked off (?:my|a|the) (?:bike|motorbike|scooter|horse)|(?:car|van|lorry|truck|bus) "
+    r"(?:\w+ ){0,2}(?:went|drove|ran|smashed|ploughed|plowed) into|(?:fell|came down) (?:really )?"
+    r"(?:hard|heavily|badly) (?:on|onto) (?:my )?(?:back|bottom|bum|tailbone|coccyx|spine)"
+)
+FALL = (
+    r"fell|fall|fallen|falling|slipped|tumbled|came off|jumped|tripped|took a tumble|went flying|"
+    r"lost my footing|missed (?:a|the|my) (?:step|footing)"
+)
+HEIGHT = (
+    r"ladder|roof|height|stairs|staircase|steps|scaffold\w*|tree|horse|balcony|wall|trampoline|"
+    r"bike|motorbike|motorcycle|ice|icy|(?:\d+|a few|several|two|three) (?:feet|foot|metres|"
+    r"meters|m|ft|storeys|stories|floors)"
+)
+FRAGILE_BONES = (
+    r"osteoporosis|osteopenia|brittle bones|thin bones|weak bones|bone thinning|"
+    rf"{STEROIDS}|(?:i am|is|am|aged|age) (?:7\d|8\d|9\d|1[01]\d)|(?:7\d|8\d|9\d)[- ]years?[- ]old"
+)
+SUDDEN = (
+    r"sudden\w*|sharp|severe|after (?:lifting|coughing|sneezing|bending|twisting)|a crack|"
+    r"sat down (?:heavily|hard)|landed (?:heavily|hard)|jolt\w*|jarred|bumped|knocked|after (?:a |"
+    r"an )?(?:cough|sneeze|lift|bend|twist)|when i (?:coughed|sneezed|bent|lifted|twisted)|"
+    r"(?:suddenly|out of nowhere) (?:started|began|went)|(?:heard|felt) (?:a )?(?:crack|snap)"
+)
+HOT_STATE = (  # hot/warm as a state of the joint, not a hot pack or warm bath
+    r"(?:hot|warm)(?! (?:bath|water|pack|compress|shower|towel|pad|wheat|tub|yoga|drink|weather|"
+    r"day|climate|bottle|and cold))|red|redness|inflamed|burning hot|flushed|angry|hot to (?:the )?"
+    r"touch|warm to (?:the )?touch"
+)
+SWOLLEN = (
+    r"swollen|swelling|swelled|puffy|ballooned|puffed up|fluid on|blew up|blown up|like a "
+    r"balloon|balloon\w*|twice the size|massive|huge|double the size"
+)
+ADVERB = r"(?:very |really |so |quite |all |a bit |super )?"
+CALF_SIGN = r"swollen|swelling|swelled|puffy|red|hot|warm|tender|hard|throbbing|bigger"
+CLOT_RISK = (
+    r"flight|flew|long drive|surgery|operation|replacement|plaster|cast|bed rest|immobil\w*|"
+    r"the pill|contracepti\w*|hrt|pregnan\w*|postpartum|gave birth|one leg|one side|only on the"
+)
+INJURY = (
+    r"fell|fall|fallen|twist\w*|injur\w*|accident|pop|popped|crash\w*|landed|hit|tackle\w*|"
+    r"trip\w*|collid\w*|sports?|kicked|slipped|game|match|training|falling|tumble|went over|"
+    r"landed awkwardly|gave way|giving way|buckled|collapsed|hurt|skiing|knocked|stairs|"
+    r"football|rugby|netball|basketball|tackled"
+)
+BACK = r"back|spine|spinal|lumbar|sciatica|disc|discs|tailbone|coccyx|vertebra\w*"
+KNEE = r"knee|knees|kneecap|joint|joints"
+PROGRESSING = (
+    r"getting (?:worse|weaker)|worsening|spreading|creeping up|by the (?:day|hour)|every day "
+    r"(?:it is|it gets) worse|worse (?:each|every) day"
+)
+LEG_PARTS = r"legs?|foot|feet|thighs?|calf|calves|shins?|toes|ankles?|buttocks?|bum|groin"
+BONES = (
+    r"back|spine|hip|hips|knee|kneecap|leg|legs|bone|bones|rib|ribs|pelvis|tailbone|coccyx|"
+    r"vertebra\w*|ankle|femur|shin|tibia"
+)
+FEARED = (  # "could I have cancer?" is a worry, not a history of cancer
+    r"(?:worried|afraid|scared|fear\w*|wonder\w*|could|might|may|do|does|is it|if|whether)"
+    r"(?:\W+\w+){0,3}\W*$"
+)
+
+SELF_REF = (  # the patient about themself ("my friend has cauda equina" is someone else's)
+    r"i|i am|i have|i think i|i was told i|my (?:doctor|gp|physio|surgeon|consultant|nurse|scan|"
+    r"mri|back|legs?|knee|calf|symptoms)"
+)
+LUMP = (
+    r"\b(?:lump|lumps|mass|growth|nodule)\b(?:\W+\w+){0,4}?\W+\b(?:back|spine|spinal|breast|armpit|"
+    r"neck|bone|ribs?|tailbone|pelvis|hip)\b"
+)
+APPETITE = r"(?:lost|no|off) (?:my |any )?(?:appetite|food)|appetite (?:has )?(?:gone|disappeared)"
+WILL_NOT = r"will not|would not|does not|did not|can not|could not|refuses? to|just will not"
+CANNOT_HOLD = (
+    rf"\b(?:knee|leg|legs|ankle|foot|hip)\b (?:\w+ ){{0,2}}(?:{WILL_NOT}) (?:\w+ ){{0,1}}(?:hold|"
+    r"support|take|carry|bear) (?:me|my weight|any weight|weight)\b|\b(?:collaps\w*|gives? way|"
+    r"giving way|gave way|buckl\w*|goes|went) (?:\w+ ){0,2}(?:under me|(?:when|if|as soon as|every "
+    r"time|whenever) i (?:try to |put weight|stand|walk|step)\w*)"
+)
+HOPPING = (
+    r"\b(?:(?:have|had|having) to hop|hopp\w* (?:around|everywhere|about)|(?:am|now|still|"
+    r"currently) on crutches|(?:using|need\w*) crutches|can not (?:walk|move|"
+    r"stand) without (?:crutches|help|support|a stick|holding on)|(?:can not|could not|unable to|"
+    r"not able to) (?:weight[- ]?bear|bear weight|walk on (?:it|my|the|that)|stand on (?:it|my|"
+    r"the|that)|step on (?:it|my|the|that))\b(?! (?:for (?:long|very|more|too)|far|very far|"
+    r"much)\b)|non[- ]weight[- ]bearing)"
+)
+SELF_HARM_WORDS = (
+    r"suicid\w*|kill\w* myself|end\w* (?:my|it) (?:life|all)|end\w* it all|end\w* things|(?:take|"
+    r"taking|took) my (?:own )?life|better off dead|better off without me|(?:do not|did not|"
+    r"does not) (?:really )?want to (?:live|be alive|be here|wake up|(?:go|carry) on(?=$| like|"
+    r" any| living| with life| in this| this way)|exist|be around)|want\w* to die|wish i (?:was|"
+    r"were) dead|self[- ]?harm\w*|self[- ]injur\w*|(?:cut|cutting|burn|burning|harm|"
+    r"harming) myself|(?:want|wanting|thinking|thought|think|urge|tempted|"
+    r"feel\w* like)\w* (?:\w+ ){0,2}(?:to |of )?(?:hurt|harm)\w* myself|no (?:reason|"
+    r"point) (?:to |in |of )?(?:live|living|life|going on|carrying on|being here|being alive|"
+    r"it all|anything)|can not go on|can not carry on|overdos\w*|od on|(?:saving|stockpil\w*|"
+    r"hoard\w*) (?:up )?(?:my )?(?:\w+ )?(?:pills|tablets|tramadol|painkillers|medication|meds)|"
+    r"too much to live with|not worth (?:living|it any ?more|being alive)|(?:nobody|"
+    r"no one) would (?:miss|care|notice)|disappear (?:for good|forever)|(?:what is|see) (?:the|"
+    r"any) point (?:in |of )?(?:living|life|going on|carrying on|being here|being alive|anything|"
+    r"it all)|(?:do not|can not) see (?:the|any) point (?:in |of )?(?:living|life|going on|"
+    r"carrying on|being here|anything|it all)|(?:everyone|everybody|they|family|kids|children|"
+    r"wife|husband|partner|people) (?:\w+ ){0,2}(?:be|are) better off(?: without me| if i (?:was|"
+    r"were|am) (?:not|gone|dead))?|better off if i (?:was|were|am) (?:not (?:here|around|alive)|"
+    r"gone|dead)|(?:rather|sooner) be dead|wish i (?:was|were) (?:not|never) (?:alive|born|here|"
+    r"around)|wish i (?:could|would) (?:just )?(?:go to sleep and )?(?:not|never) wake up|(?:not|"
+    r"never) (?:to )?wake up again|tired of (?:living|life|being alive)|(?:giving|give|"
+    r"gave) up on (?:life|living)|(?:think|thought|thinking|plan|planning|want|"
+    r"wanting)\w* (?:\w+ ){0,2}(?:about |of )?(?:ending|end) (?:it|my life|things|everything)|"
+    r"(?:take|taking|swallow\w*) (?:all|the whole|a whole|"
+    r"every one of) (?:of )?(?:\w+ ){0,2}(?:pills|tablets|packet|box|bottle|meds|medication)|"
+    r"(?:take|taking|took|swallow\w*) (?:all|the whole|a whole|every one of) (?:of )?(?:my |"
+    r"the )?(?:[\w-]+ ){1,2}?(?:at once|in one go)|jump\w* (?:off|in front of) (?:a|"
+    r"the) (?:bridge|train|building|cliff|roof)|(?:goodbye|suicide) (?:letters?|notes?)|"
+    r"want (?:it|everything) (?:all )?to (?:end|be over)|dark thoughts|(?:life|"
+    r"living) is not worth|(?:wish|want) (?:i could|to) (?:just )?disappear|no will to live|"
+    r"not want to be alive|kms|unalive\w*|hate (?:my )?(?:life|being alive)|(?:a|"
+    r"such a) burden (?:to|on) (?:everyone|everybody|my family|them|people)|(?:can not|"
+    r"do not) see (?:a|any) way out|ways to (?:die|kill myself|end it)|(?:want|wish) (?:it all|"
+    r"everything) to (?:end|stop|be over)|wish (?:it|everything) would (?:all )?end|"
+    r"sleep (?:forever|and never wake)|(?:going to|gonna|urge to) (?:hurt|harm|cut) myself"
+)
+
+# Words the typo fixer may restore ("numbnes" -> "numbness"); real English words are kept.
+KEYWORDS = frozenset(
+    "numb numbness tingling tingly genitals genital groin bladder bowel bowels incontinence "
+    "incontinent urine urinate urinating peeing pooing fever feverish temperature chills "
+    "shivering sweats suicidal suicide swollen swelling breathless breathing breath chest calf "
+    "calves coughing weakness weaker osteoporosis steroids prednisolone cancer tumour tumor "
+    "chemotherapy unexplained injecting heroin immune transplant fracture fractured broken "
+    "dislocated deformed wiping perineum anus buttocks saddle sensation erection sciatica "
+    "legs myself overdose paralysed paralyzed crotch urinary retention leaking accident "
+    "dropping weight losing control walking standing stand weight crutches overdosed "
+    "chemo radiotherapy mastectomy appetite unwell shivery diagnosis".split()
+)
