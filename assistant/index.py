@@ -102,12 +102,29 @@ class CorpusIndex:
 
 
 def read_manifest(index_dir: Path) -> dict[str, Any] | None:
-    """The live build's manifest, or None when there is no (readable) index."""
+    """The live build's manifest, or None when there is no readable, well-formed one."""
     try:
-        folder = live_folder(index_dir)
-        return json.loads((folder / "manifest.json").read_text("utf-8"))
+        return _manifest_of(live_folder(index_dir))
     except (OSError, ValueError, IndexCorruptError):
         return None
+
+
+def _manifest_of(folder: Path) -> dict[str, Any]:
+    """The folder's manifest; IndexCorruptError when its shape is not what a build writes."""
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    well_formed = (
+        isinstance(files, dict)
+        and all(
+            isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
+            for entry in files.values()
+        )
+        and isinstance(manifest.get("artifacts"), dict)
+        and isinstance(manifest.get("config"), dict)
+    )
+    if not well_formed:
+        raise IndexCorruptError(f"the manifest in {folder} is not a build manifest")
+    return manifest
 
 
 def live_folder(index_dir: Path) -> Path:
@@ -131,7 +148,7 @@ def check_index(corpus_dir: Path, index_dir: Path, config: BuildConfig) -> Stale
 
 def _damaged_artifacts(index_dir: Path) -> list[str]:
     folder = live_folder(index_dir)
-    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    manifest = _manifest_of(folder)
     return [
         name
         for name, expected in manifest["artifacts"].items()
@@ -146,8 +163,7 @@ def load_index(index_dir: Path) -> CorpusIndex:
         damaged = _damaged_artifacts(index_dir)
         if damaged:
             raise IndexCorruptError(f"index files do not match the manifest: {', '.join(damaged)}")
-        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-        return CorpusIndex(folder, manifest)
+        return CorpusIndex(folder, _manifest_of(folder))
     except IndexCorruptError:
         raise
     except (OSError, ValueError, KeyError, RuntimeError) as exc:

@@ -140,13 +140,6 @@ def test_files_of_another_build_under_this_manifest_are_rebuilt(
     assert answers(Assistant(copied, index, embedder)) == reference
 
 
-@pytest.mark.xfail(
-    reason="read_manifest (assistant/index.py) returns any JSON value and compare "
-    "(assistant/manifest.py) assumes a dict whose `files` map paths to {sha256}: a manifest "
-    "of the wrong shape raises AttributeError/KeyError instead of triggering a rebuild",
-    strict=True,
-    raises=(AttributeError, KeyError, TypeError),
-)
 @pytest.mark.parametrize(
     "shape",
     [
