@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.requests import ClientDisconnect
 
 from assistant.chain import Assistant
 from assistant.config import Settings
@@ -114,10 +115,13 @@ async def read_json(request: Request, *, max_bytes: int) -> Any:
     if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
         raise invalid("body_too_large", f"the body is over the {max_bytes}-byte limit", 413)
     body = bytearray()
-    async for part in request.stream():
-        body.extend(part)
-        if len(body) > max_bytes:
-            raise invalid("body_too_large", f"the body is over the {max_bytes}-byte limit", 413)
+    try:
+        async for part in request.stream():
+            body.extend(part)
+            if len(body) > max_bytes:
+                raise invalid("body_too_large", f"the body is over the {max_bytes}-byte limit", 413)
+    except ClientDisconnect as exc:  # the client hung up mid-body: nobody to answer
+        raise invalid("client_disconnected", "the client closed the connection", 400) from exc
     try:
         return json.loads(bytes(body).decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: nesting
