@@ -11,9 +11,9 @@ DIFFICULTY = (
 )
 NUMB = (
     r"numb\w*|tingl\w*|pins and needles|no feeling|(?:can not|could not|can barely|can hardly|"
-    r"barely|hardly) (?:really |quite |properly |fully )?feel|lost (?:the )?"
-    r"feeling|loss of (?:feeling|sensation)|(?:reduced|altered|strange|weird|odd|funny|different)"
-    r" (?:feeling|sensation)|dead|deadness"
+    r"barely|hardly) (?:really |quite |properly |fully )?feel|lost (?:the |all |my )?(?:feeling|"
+    r"sensation)|no sensation|loss of (?:feeling|sensation)|(?:reduced|altered|strange|weird|odd|"
+    r"funny|different) (?:feeling|sensation)|dead|deadness"
 )
 SADDLE = (
     r"groin|genitals?|genital area|privates?|private parts?|between (?:my|the) legs|inner thighs?|"
@@ -79,16 +79,16 @@ UNEXPLAINED = (
 )
 NIGHT = (
     r"at night|during the night|in the night|all night|every night|overnight|wakes? me(?: up)?|"
-    r"waking me|keeps? me awake|can not sleep|night ?time|nights"
+    r"waking me|keeps? me awake|can not sleep|night ?time|nights?"
 )
 UNRELENTING = (
-    r"constant\w*|unrelenting|relentless|all the time|never (?:goes|stops|eases)|(?:does|did|will)"
-    r" not (?:ease|go away|settle|stop|improve|get better|let up)|not (?:eased|relieved|helped) by|"
-    r"nothing (?:helps|eases|works)|no matter (?:what|how)|even (?:when|if) (?:i am )?(?:resting|"
-    r"lying|still)|rest (?:does not|is not|never) help\w*|worse (?:when|while)? ?(?:lying|resting)|"
-    r"nothing does|never lets up|does not matter (?:if|what|how)|(?:unrelieved|not relieved|not "
-    r"eased) by|whatever i do|any position|can not get comfortable|no position|"
-    r"even (?:after|with) rest"
+    r"constant\w*|unrelenting|relentless|all the time|never (?:goes|stops|eases)|(?:does|did|"
+    r"will) not (?:ease|go away|settle|stop|improve|get better|let up)|not (?:eased|relieved|"
+    r"helped) by|nothing (?:helps|eases|works|touches)|no matter (?:what|how)|even (?:when|"
+    r"if) (?:i am )?(?:resting|lying|still)|rest (?:does not|is not|never) help\w*|worse (?:when|"
+    r"while)? ?(?:lying|resting)|nothing does|never lets up|does not matter (?:if|what|how)|"
+    r"(?:unrelieved|not relieved|not eased) by|whatever i do|any position|can not get comfortable|"
+    r"no position|even (?:after|with) rest"
 )
 MAJOR_TRAUMA = (
     r"(?:car|road|traffic|motorbike|motorcycle|bike|cycling|skiing|ski|horse riding|rugby|"
@@ -178,9 +178,9 @@ HOPPING = (
     r"\b(?:(?:have|had|having) to hop|hopp\w* (?:around|everywhere|about)|(?:am|now|still|"
     r"currently) on crutches|(?:using|need\w*) crutches|can not (?:walk|move|"
     r"stand) without (?:crutches|help|support|a stick|holding on)|(?:can not|could not|unable to|"
-    r"not able to) (?:weight[- ]?bear|bear weight|walk on (?:it|my|the|that)|stand on (?:it|my|"
-    r"the|that)|step on (?:it|my|the|that))\b(?! (?:for (?:long|very|more|too)|far|very far|"
-    r"much)\b)|non[- ]weight[- ]bearing)"
+    r"not able to) (?:(?:take|make) (?:a|one|a single) step|weight[- ]?bear|bear weight|"
+    r"walk on (?:it|my|the|that)|stand on (?:it|my|the|that)|step on (?:it|my|the|"
+    r"that))\b(?! (?:for (?:long|very|more|too)|far|very far|much)\b)|non[- ]weight[- ]bearing)"
 )
 SELF_HARM_WORDS = (
     r"suicid\w*|kill\w* myself|end\w* (?:my|it) (?:life|all)|end\w* it all|end\w* things|(?:take|"
@@ -212,8 +212,13 @@ SELF_HARM_WORDS = (
     r"the) (?:bridge|train|building|cliff|roof)|(?:goodbye|suicide) (?:letters?|notes?)|"
     r"want (?:it|everything) (?:all )?to (?:end|be over)|dark thoughts|(?:life|"
     r"living) is not worth|(?:wish|want) (?:i could|to) (?:just )?disappear|no will to live|"
-    r"not want to be alive|kms|unalive\w*|hate (?:my )?(?:life|being alive)|(?:a|"
-    r"such a) burden (?:to|on) (?:everyone|everybody|my family|them|people)|(?:can not|"
+    r"(?:is there|there is) (?:any|no) point (?:in |of |to )?(?:living|life|going on|carrying on|"
+    r"being here)(?! with| doing)|(?:not sure|do not know if|"
+    r"do not know whether) (?:if )?i (?:still )?want to (?:be alive|live|be here|go on)|(?:not|"
+    r"never) (?:be|being) (?:here|alive|around) any ?more|thoughts? (?:of|"
+    r"about) (?:not being here|dying|death|ending it)|(?:done|finished) with (?:life|living|"
+    r"it all|everything)|not want to be alive|kms|unalive\w*|hate (?:my )?(?:life|being alive)|"
+    r"(?:a|such a) burden (?:to|on) (?:everyone|everybody|my family|them|people)|(?:can not|"
     r"do not) see (?:a|any) way out|ways to (?:die|kill myself|end it)|(?:want|wish) (?:it all|"
     r"everything) to (?:end|stop|be over)|wish (?:it|everything) would (?:all )?end|"
     r"sleep (?:forever|and never wake)|(?:going to|gonna|urge to) (?:hurt|harm|cut) myself"

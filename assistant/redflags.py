@@ -148,7 +148,7 @@ RULES: tuple[Rule, ...] = (
         "not being able to feel when the bladder is full or when passing urine",
         then(
             r"do not|can not|could not|no longer",
-            rf"(?:know|tell|feel|sense)\w*(?:\W+\w+){{0,4}}?\W+(?:{URINATE}|bladder|full)",
+            rf"(?:know|tell|feel|sense)\w*(?:\W+\w+){{0,5}}?\W+(?:{URINATE}|bladder|full)",
             2,
         ),
     ),
@@ -278,8 +278,9 @@ RULES: tuple[Rule, ...] = (
     rule(
         CANCER,
         "a history of cancer",
-        rf"\b(?:(?:{CANCER_WORDS}) survivor|(?:i am|i have been|i was|been) (?:on|having|getting|"
-        r"through) (?:chemo\w*|radiotherapy|radiation treatment|immunotherapy))\b",
+        rf"\b(?:(?:{CANCER_WORDS}) (?:survivor|history)|(?:i am|i have been|i was|been) "
+        r"(?:currently |still |now )?(?:on|having|getting|through) (?:chemo\w*|radiotherapy|"
+        r"radiation treatment|immunotherapy))\b",
         **HISTORY,
     ),
     rule(CANCER, "a new lump near the spine or in the breast", LUMP, self_only=True),

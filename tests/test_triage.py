@@ -72,6 +72,13 @@ FLAGGED = [
     ("my knee is red and angry looking", SEPTIC_KNEE),
     ("my knee is swollen and I feel really unwell", SEPTIC_KNEE),
     ("I feel flu-ish and my knee has ballooned", SEPTIC_KNEE),
+    ("Is there any point carrying on when you hurt this much every day?", SELF_HARM),
+    ("I'm not sure I want to be alive anymore", SELF_HARM),
+    ("I can't take a step since I landed on it funny", CANNOT_BEAR_WEIGHT),
+    ("I'm currently having radiotherapy", CANCER),
+    ("I've got night pain in my back that nothing touches", CANCER),
+    ("I can't feel when I'm having a wee", CAUDA_EQUINA),
+    ("I've lost sensation around my bottom", CAUDA_EQUINA),
 ]
 
 NOT_FLAGGED = [
@@ -118,6 +125,11 @@ NOT_FLAGGED = [
     "my back is worse when I lie in bed in the morning but eases when I move",
     "I'm fed up and feel rubbish, my knee is a bit swollen after football",
     "can I take ibuprofen and paracetamol together?",
+    "is there any point carrying on with the exercises?",
+    "I feel like a burden asking so many questions, but what exercises help sciatica?",
+    "I ran a half marathon and my legs are dead",
+    "I've been off my food with a cold but my back is fine",
+    "I'm sick of this knee pain",
 ]
 
 
