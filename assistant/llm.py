@@ -105,8 +105,7 @@ class LLMWriter:
         """Yield the model's pieces as they arrive, then return the verified answer and
         "llm", or `fallback` and "extractive-fallback"."""
         started = time.monotonic()
-        sources = [(p, evidence.sources[p.source_id]) for p in evidence.passages]
-        messages = build_messages(question, sources, clinic_name=self.rules.clinic_name)
+        messages = build_messages(question, evidence.passages, clinic_name=self.rules.clinic_name)
         output: list[str] = []
         try:
             for piece in stream_within(lambda: self._pieces(messages), self.rules.timeout_s):
