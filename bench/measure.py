@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import resource
+import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -35,8 +35,11 @@ def time_each(items: Iterable[T], action: Callable[[T], Any]) -> list[float]:
 
 
 def own_peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (Linux reports KiB)."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    """Peak resident memory of this process so far: VmHWM of its own address space.
+
+    Not getrusage's ru_maxrss: Linux carries the parent's peak into a child across fork and
+    exec, so a small subprocess of a large bench process would report the parent's peak."""
+    return process_memory_mb(os.getpid())["peak_rss_mb"]
 
 
 def process_memory_mb(pid: int) -> dict[str, float]:

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,21 +25,20 @@ EDITED_SENTENCE = " Most people find that gentle activity helps."
 
 def cold_start(env: Mapping[str, str]) -> dict[str, Any]:
     """`assistant ask --json` from process start to its answer, with its peak memory."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "ask", "--json", COLD_START_QUESTION],
-        env={**os.environ, **env},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    assert process.stdout is not None
-    answer = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0 or b'"kind": "answer"' not in answer:
-        raise RuntimeError(f"cold start failed (exit {process.returncode})")
-    return {"seconds": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+    with tempfile.TemporaryDirectory() as scratch:
+        peak_file = Path(scratch) / "peak"
+        command = ["-m", "bench.peak", str(peak_file), "assistant.cli", "ask", "--json"]
+        started = time.perf_counter()
+        finished = subprocess.run(
+            [sys.executable, *command, COLD_START_QUESTION],
+            env={**os.environ, **env},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        seconds = time.perf_counter() - started
+        if finished.returncode != 0 or b'"kind": "answer"' not in finished.stdout:
+            raise RuntimeError(f"cold start failed (exit {finished.returncode})")
+        return {"seconds": round(seconds, 2), "peak_rss_mb": float(peak_file.read_text())}
 
 
 def _report(report: BuildReport, texts_embedded: int) -> dict[str, Any]:
