@@ -48,6 +48,13 @@ OTHER_PERSON = re.compile(
     r"is|was|got)\b|\bruns in (?:my|the) family\b"
 )
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|i am|i have)\b")
+# A carer describing someone else's symptoms ("my dad had cancer and now his back hurts"):
+# that person's history counts, since the warning sign is theirs.
+THEIR_SYMPTOMS = re.compile(
+    r"\b(?:his|her|their) (?:lower |upper )?(?:back|spine|knees?|legs?|hips?|bones?)\b|\b(?:he|"
+    r"she|they) (?:has|have|had|is|are|gets|got|keeps)(?: \w+){0,3} (?:back|knee|leg|hip|bone) ?"
+    r"(?:pain|ache|problems?)"
+)
 RESOLVED_AFTER = re.compile(
     r"\b(?:(?:has|have|had|is|was) )?(?:gone|went away|resolved|cleared(?: up)?|settled|healed|"
     r"better now|fine now|all better|recovered|fixed)\b|\b(?:years|decades) ago\b|\blong ago\b|"
@@ -85,12 +92,13 @@ def triage(user_messages: Sequence[str]) -> list[RedFlag]:
     """Red flags in everything the patient has written (earlier turns included), in the
     order first seen; an empty list when there are none."""
     clauses = [clause for message in user_messages for clause in split_clauses(prepare(message))]
+    caring = any(THEIR_SYMPTOMS.search(clause) for clause in clauses)
     flags: list[RedFlag] = []
     for position, clause in enumerate(clauses):
         following = clauses[position + 1] if position + 1 < len(clauses) else ""
         for rule in RULES:
             flag = RedFlag(rule.category, rule.sign)
-            if flag not in flags and _fires(rule, clause, following, clauses):
+            if flag not in flags and _fires(rule, clause, following, clauses, caring):
                 flags.append(flag)
     return flags
 
@@ -104,17 +112,20 @@ def split_clauses(text: str) -> list[str]:
     return [clause.strip() for clause in CLAUSE_BREAK.split(text) if clause and clause.strip()]
 
 
-def _fires(rule: Rule, clause: str, following: str, clauses: Iterable[str]) -> bool:
-    if not _matches(rule, rule.pattern, clause, following):
+def _fires(rule: Rule, clause: str, following: str, clauses: Iterable[str], caring: bool) -> bool:
+    if not _matches(rule, rule.pattern, clause, following, caring):
         return False
     if rule.context is None:
         return True
-    return any(_matches(rule, rule.context, other, "") for other in clauses)
+    return any(_matches(rule, rule.context, other, "", caring) for other in clauses)
 
 
-def _matches(rule: Rule, pattern: re.Pattern[str], clause: str, following: str) -> bool:
-    """True when `pattern` has a match in `clause` that the patient reports as current.
-    A following clause about "it" ("... but it's gone") can mark the match as resolved."""
+def _matches(
+    rule: Rule, pattern: re.Pattern[str], clause: str, following: str, caring: bool
+) -> bool:
+    """True when `pattern` has a match in `clause` that the patient (or, when `caring`, the
+    person they describe) reports as current. A following clause about "it" ("... but it's
+    gone") can mark the match as resolved."""
     is_self_harm = rule.category == SELF_HARM
     if not is_self_harm and _is_general(clause):
         return False
@@ -131,7 +142,7 @@ def _matches(rule: Rule, pattern: re.Pattern[str], clause: str, following: str) 
             return True
         if _is_negated(before):
             continue
-        if not _is_discounted(rule, before, after):
+        if not _is_discounted(rule, before, after, caring):
             return True
     return False
 
@@ -143,10 +154,12 @@ def _is_negated(before: str) -> bool:
     return bool(NEGATION.search(PSEUDO_NEGATION.sub(" ", window)))
 
 
-def _is_discounted(rule: Rule, before: str, after: str) -> bool:
-    """Someone else's (for personal history), hypothetical, or resolved."""
+def _is_discounted(rule: Rule, before: str, after: str, caring: bool) -> bool:
+    """Someone else's (for personal history, unless their symptoms are the subject),
+    hypothetical, or resolved."""
     other = OTHER_PERSON.search(before)
-    if rule.self_only and other is not None and not FIRST_PERSON.search(before[other.end() :]):
+    theirs = other is not None and not FIRST_PERSON.search(before[other.end() :])
+    if rule.self_only and theirs and not caring:
         return True
     if HYPOTHETICAL.search(before):
         return True

@@ -79,6 +79,12 @@ FLAGGED = [
     ("I've got night pain in my back that nothing touches", CANCER),
     ("I can't feel when I'm having a wee", CAUDA_EQUINA),
     ("I've lost sensation around my bottom", CAUDA_EQUINA),
+    ("My son has been talking about killing himself", SELF_HARM),
+    ("I feel like ending it", SELF_HARM),
+    ("I've had enough of living like this", SELF_HARM),
+    ("my daughter fell off a trampoline and she won't walk on her leg", CANNOT_BEAR_WEIGHT),
+    ("since the fall his knee won't take his weight", CANNOT_BEAR_WEIGHT),
+    ("my dad had prostate cancer and now his back hurts all night", CANCER),
 ]
 
 NOT_FLAGGED = [
@@ -130,6 +136,10 @@ NOT_FLAGGED = [
     "I ran a half marathon and my legs are dead",
     "I've been off my food with a cold but my back is fine",
     "I'm sick of this knee pain",
+    "I want to end it with my physio and find a new one",
+    "I've had enough of this knee pain",
+    "I won't walk far today, my knee is sore after the gym",
+    "My mum had cancer. I have back pain when I sit too long",
 ]
 
 
