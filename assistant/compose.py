@@ -8,6 +8,7 @@ that seed section, so an overstated claim never appears without its correction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,7 +26,12 @@ KEYWORD_BONUS = 0.1  # added in proportion to the share of query terms a sentenc
 NOVELTY_WEIGHT = 0.3  # MMR trade-off: 0 = relevance only
 RELATIVE_FLOOR = 0.75  # later sentences must reach this share of the best one's relevance
 MIN_WORDS = 6
-REFERRING_STARTS = ("it ", "this ", "these ", "they ", "such ", "that ", "those ")
+# Sentences that lean on the one before them ("It ...", "So ...", "... gives similar advice").
+REFERRING_STARTS = (
+    "it ", "this ", "these ", "they ", "such ", "that ", "those ", "so ", "also ", "but ",
+    "however", "similarly", "likewise", "both ", "instead", "even so", "in contrast",
+)  # fmt: skip
+REFERRING_PHRASES = re.compile(r"\b(?:similar|the same) (?:advice|findings?|results?|view)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,18 +131,20 @@ def _marginal(candidate: Candidate, chosen: list[Candidate]) -> float:
 
 
 def _with_antecedents(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
-    """Add the sentence before one that starts with "It"/"These"/..., so it reads in context."""
+    """Add the sentence before one that leans on it ("It ...", "So ...", "similar advice"),
+    so it reads in context."""
     by_place = {(c.passage.passage_id, c.position): c for c in candidates}
     result = list(chosen)
     for candidate in chosen:
         previous = by_place.get((candidate.passage.passage_id, candidate.position - 1))
-        if (
-            candidate.text.lower().startswith(REFERRING_STARTS)
-            and previous is not None
-            and previous not in result
-        ):
+        if previous is not None and previous not in result and _leans_back(candidate.text):
             result.append(previous)
     return result
+
+
+def _leans_back(text: str) -> bool:
+    lowered = text.lower()
+    return lowered.startswith(REFERRING_STARTS) or bool(REFERRING_PHRASES.search(lowered))
 
 
 def _reading_order(chosen: list[Candidate]) -> list[Candidate]:
