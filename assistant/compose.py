@@ -32,6 +32,7 @@ REFERRING_STARTS = (
     "however", "similarly", "likewise", "both ", "instead", "even so", "in contrast",
 )  # fmt: skip
 REFERRING_PHRASES = re.compile(r"\b(?:similar|the same) (?:advice|findings?|results?|view)\b")
+PRONOUN_AFTER_OPENER = re.compile(r"[^,]{1,40}, (?:it|this|they|these|those|such) ")  # "In X, it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ def compose(
     chosen = _select(candidates, max_sentences=max_sentences, min_score=min_score)
     if not chosen:
         return None
-    chosen = _with_antecedents(chosen, candidates)
+    chosen = _with_antecedents(chosen, candidates, index)
     ordered = _reading_order(chosen)
     lines = _with_qualifications(ordered, query_vector, index)
     return _render(lines, query_vector, index)
@@ -130,29 +131,72 @@ def _marginal(candidate: Candidate, chosen: list[Candidate]) -> float:
     return (1 - NOVELTY_WEIGHT) * candidate.relevance - NOVELTY_WEIGHT * redundancy
 
 
-def _with_antecedents(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+def _with_antecedents(
+    chosen: list[Candidate], candidates: list[Candidate], index: CorpusIndex
+) -> list[Candidate]:
     """Add the sentence before one that leans on it ("It ...", "So ...", "similar advice"),
-    so it reads in context."""
+    and so on back, so every sentence reads in context. The sentence before may open the
+    next paragraph's passage, within the same section."""
     by_place = {(c.passage.passage_id, c.position): c for c in candidates}
     result = list(chosen)
-    for candidate in chosen:
-        previous = by_place.get((candidate.passage.passage_id, candidate.position - 1))
-        if previous is not None and previous not in result and _leans_back(candidate.text):
-            result.append(previous)
+    for candidate in result:  # grows while we walk it: antecedents can lean back too
+        if not _leans_back(candidate.text):
+            continue
+        previous = _sentence_before(candidate, index)
+        if previous is None:
+            continue
+        passage, position = previous
+        place = (passage.passage_id, position)
+        antecedent = by_place.get(place) or Candidate(
+            passage, position, candidate.rank, candidate.relevance,
+            index.sentence_vectors_of(passage.passage_id)[position],
+        )  # fmt: skip
+        if all((c.passage.passage_id, c.position) != place for c in result):
+            result.append(antecedent)
     return result
+
+
+def _sentence_before(candidate: Candidate, index: CorpusIndex) -> tuple[Passage, int] | None:
+    """The answer sentence just before this one in its section, if any."""
+    passage, position = candidate.passage, candidate.position
+    texts = passage.sentence_texts()
+    for earlier in range(position - 1, -1, -1):
+        if _is_answer_sentence(texts[earlier]):
+            return passage, earlier
+    siblings = sorted(index.passages_of(passage.source_id), key=lambda p: p.start)
+    before = [p for p in siblings if p.end <= passage.start and p.section == passage.section]
+    if not before:
+        return None
+    previous = before[-1]
+    texts = previous.sentence_texts()
+    for earlier in range(len(texts) - 1, -1, -1):
+        if _is_answer_sentence(texts[earlier]):
+            return previous, earlier
+    return None
 
 
 def _leans_back(text: str) -> bool:
     lowered = text.lower()
-    return lowered.startswith(REFERRING_STARTS) or bool(REFERRING_PHRASES.search(lowered))
+    return (
+        lowered.startswith(REFERRING_STARTS)
+        or bool(REFERRING_PHRASES.search(lowered))
+        or bool(PRONOUN_AFTER_OPENER.match(lowered))
+    )
 
 
 def _reading_order(chosen: list[Candidate]) -> list[Candidate]:
-    """Passages in order of their best chosen sentence; sentences in document order."""
-    first_seen: dict[str, int] = {}
+    """Sections in order of their best chosen sentence; within a section, document order."""
+    first_seen: dict[tuple[str, tuple[str, ...]], int] = {}
     for order, candidate in enumerate(chosen):
-        first_seen.setdefault(candidate.passage.passage_id, order)
-    return sorted(chosen, key=lambda c: (first_seen[c.passage.passage_id], c.position))
+        first_seen.setdefault(_section_of(candidate.passage), order)
+    return sorted(
+        chosen,
+        key=lambda c: (first_seen[_section_of(c.passage)], c.passage.start, c.position),
+    )
+
+
+def _section_of(passage: Passage) -> tuple[str, tuple[str, ...]]:
+    return passage.source_id, passage.section
 
 
 Line = tuple[Passage, int, str]  # passage, sentence position, lead-in
