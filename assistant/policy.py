@@ -38,21 +38,42 @@ DOSE_QUESTION = (
 CHANGE_VERBS = (
     r"stop\w*|quit\w*|come off|coming off|get off|go off|cut\w* (?:down|back)|reduc\w*|lower\w*|"
     r"decreas\w*|increas\w*|rais\w*|doubl\w*|halv\w*|skip\w*|miss\w*|switch\w*|swap\w*|chang\w*|"
-    r"replac\w*|taper\w*|wean\w*|start\w*|begin\w*|try|trying|add\w*|mix\w*|combin\w*|"
+    r"replac\w*|taper\w*|wean\w*|start\w*|cut\w*|begin\w*|try|trying|add\w*|mix\w*|combin\w*|"
     r"tak(?:e|ing) (?:more|less|extra|both)|tak(?:e|ing)|use|using|keep taking|give up|drop\w*"
 )
 ASKING = (
     r"should|can|could|may|might|shall|do i need to|is it (?:ok|okay|safe|fine|alright|bad|"
     r"better)(?: for me)? to|would it (?:be )?(?:ok|okay|safe|fine|better)(?: for me)? to|i want "
     r"to|thinking (?:of|about)|planning to|going to|allowed to|am i able to|tell me to|ok to|"
-    r"better off|would i be|write me|give me|make me"
+    r"better off|would i be|write me|give me|make me|i would like to|would it (?:hurt|matter|be a "
+    r"problem) (?:to|if i)|do i (?:still |really )?(?:need|have) to|is it (?:alright|all right) to"
+)
+PEOPLE = (
+    r"husband|wife|partner|mum|mom|mother|dad|father|friend|son|daughter|brother|sister|"
+    r"neighbou?r|nan|gran|grandad|flatmate|colleague"
+)
+SOMEONE_ELSES_MEDICINE = (  # "can I use my husband's (co-codamol)?"
+    rf"(?=.*\b(?:{MEDICINES})\b).*\b(?:use|take|have|borrow|try)\w* (?:\w+ ){{0,3}}(?:of )?(?:hers|"
+    rf"his|theirs|(?:my |his |her )?(?:{PEOPLE})'?s)\b"
+)
+GIVING_MY_MEDICINE = (
+    rf"\b(?:give|share|lend|offer)\w* (?:\w+ ){{0,3}}(?:my|some of my) (?:\w+ )?(?:{MEDICINES})\b"
+)
+ALCOHOL_WITH_MEDICINE = (
+    rf"\b(?:alcohol|wine|beers?|pints?|a drink|drinks|booze|lager|cider|spirits|vodka|whisky|gin)"
+    rf"(?: \w+){{0,5}} (?:while|whilst|with|on|taking) "
+    rf"(?:\w+ ){{0,3}}(?:{MEDICINES})\b"
 )
 PRONOUN = r"it|them|these|this|that|those|the tablets|the pills"
 CONDITIONS = (
     r"torn|tear|slipped|herniated|bulging|prolapsed|broken|fractured|arthritis|osteoarthritis|"
     r"sciatica|meniscus|acl|mcl|ligament|cartilage|disc|syndrome|serious|cancer|infection|gout|"
     r"bursitis|tendon\w*|tendinitis|stenosis|spondyl\w*|tumou?r|clot|dvt|something serious|nerve "
-    r"damage|pinched nerve|trapped nerve|knee-spine syndrome|hip-spine syndrome|cauda equina"
+    r"damage|pinched nerve|trapped nerve|knee-spine syndrome|hip-spine syndrome|cauda equina|"
+    r"osgood\w*|schlatter\w*|sinding|chondromalacia|runner'?s knee|jumper'?s knee|patell\w* "
+    r"(?:tendin\w*|tendon\w*|femoral\w*|dislocation)|it ?band|itb|baker'?s cyst|housemaid'?s knee|"
+    r"sacroiliac|si joint|piriformis|ankylosing|spondylitis|fibromyalgia|sprain\w*|strain\w*|"
+    r"pulled (?:a )?muscle|dislocat\w*|kidney stones?|kidney infection|shingles|rheumatoid"
 )
 SCANS = (
     r"mri|mri scan|x-?rays?|xrays?|ct|ct scan|scan|scans|report|results?|radiology report|"
@@ -67,7 +88,10 @@ RADIOLOGY = (
     r"degenerative changes|osteophytes?|modic|facet (?:joint )?arthropathy|canal stenosis|"
     r"foraminal|kellgren|grade [1-4]|joint space narrowing|effusion|chondral|(?:partial|full) "
     r"thickness|subchondral|bone marrow (?:o)?edema|signal change|compartment|crp (?:of |is |was )?"
-    r"\d+|esr (?:of |is |was )?\d+|baker'?s cyst"
+    r"\d+|facet (?:joint )?(?:hypertrophy|arthrosis)|annular (?:fissure|tear)|spondylolisthesis|"
+    r"schmorl\w*|endplate|pars defect|ligamentum flavum|thecal sac|nerve root (?:compression|"
+    r"impingement|contact)|(?:medial|lateral) (?:compartment|joint line)|esr (?:of |is |was )?\d+|"
+    r"baker'?s cyst"
 )
 PERSONAL_RESULT = r"\b(?:my|mine|this|it says|says|report|results?|scan|mri|x-?ray|means?|for me)\b"
 # Text pasted from elsewhere that addresses the assistant is data, not the patient's request.
@@ -110,6 +134,9 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
                 3,
             ),
             r"which (?:one|of them|medicine|tablet|painkiller) should i (?:take|use|have)",
+            SOMEONE_ELSES_MEDICINE,
+            GIVING_MY_MEDICINE,
+            ALCOHOL_WITH_MEDICINE,
         ),
     ),
     (
@@ -149,6 +176,14 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\b(?:which|what kind of) (?:condition|disease|injury|problem|one) (?:do|have) i\b",
             r"\b(?:which|what) (?:one )?(?:is it|is more likely)(?: for me)?\b",
             r"\bwhat do you think it is\b",
+            r"\bwhat (?:is|could be|might be|would be) (?:causing|behind) (?:the |this )?"
+            r"(?:\w+ ){0,6}(?:my|me)\b",
+            r"\bwhat (?:has|have|could have|might have) (?:happened|gone wrong) (?:to|with|in) "
+            r"(?:my|me|his|her)\b",
+            rf"\b(?:whether|if) (?:it|this|that|my \w+(?: \w+)?) (?:is|was|could be|might be) "
+            rf"(?:a |an |from )?(?:{CONDITIONS})\b",
+            r"\bwhat is wrong with (?:him|her|them|his|their)\b",
+            r"(?=.*\bdiagnos\w*)(?=.*\bsymptoms? ?:)",  # "fill in a diagnosis. Symptoms: ..."
         ),
     ),
 )

@@ -13,7 +13,9 @@ NUMB = (
     r"numb\w*|tingl\w*|pins and needles|no feeling|(?:can not|could not|can barely|can hardly|"
     r"barely|hardly) (?:really |quite |properly |fully )?feel|lost (?:the |all |my )?(?:feeling|"
     r"sensation)|no sensation|loss of (?:feeling|sensation)|(?:reduced|altered|strange|weird|odd|"
-    r"funny|different) (?:feeling|sensation)|dead|deadness"
+    r"funny|different) (?:feeling|sensation)|dead|deadness|(?:gone|going|went|fallen|fell) "
+    r"(?:to sleep|asleep)|an(?:a)?esthet\w*|novocaine|lidocaine|like (?:\w+ ){0,4}(?:a local|"
+    r"(?:at|from|after) the dentist)"
 )
 SADDLE = (
     r"groin|genitals?|genital area|privates?|private parts?|between (?:my|the) legs|inner thighs?|"
@@ -21,6 +23,7 @@ SADDLE = (
     r"perine\w*|vagina\w*|penis|scrotum|testicles?|labia|down there|down below|(?:my|the) bits|"
     r"private (?:area|region)|nether regions|lady parts|willy|balls|sit bones|undercarriage"
 )
+ON_THE_TOILET = r"toilet seat|(?:sit|sits|sitting|sat) on the (?:toilet|loo)"
 URINATE = (
     r"pee|peeing|wee|weeing|urinat\w*|pass(?:ing)? (?:urine|water)|empty\w* (?:my )?bladder|"
     r"go to the (?:toilet|loo|bathroom)|poo|pooing|poop\w*|open (?:my )?bowels?|need to go|"
@@ -60,10 +63,15 @@ STEROIDS = (
     r"(?:oral )?(?:steroids?|prednisolone|prednisone|cortisone tablets)|(?:on|taking|take) "
     r"(?:oral )?(?:steroids|steroid tablets|prednisolone|prednisone)(?! injection)"
 )
+ORGANS = (
+    r"breast|prostate|lung|bowel|colon|colorectal|rectal|kidney|renal|thyroid|ovarian|cervical|"
+    r"pancreatic|stomach|gastric|skin|bladder|oesophageal|esophageal|liver|uterine|testicular"
+)
+ORGAN_CA = rf"(?:{ORGANS}) ca|ca (?:of (?:the )?)?(?:{ORGANS})"  # clinical shorthand: "breast Ca"
 CANCER_WORDS = (
     r"cancer|tumou?rs?|malignan\w*|metasta\w*|lymphoma|leuka?emia|myeloma|melanoma|\w*sarcoma|"
     r"\w*carcinoma|secondaries|chemo\w*|radiotherapy|radiation (?:therapy|treatment)|mastectomy|"
-    r"lumpectomy|oncolog\w*|tamoxifen|letrozole|anastrozole|the big c"
+    r"lumpectomy|oncolog\w*|tamoxifen|letrozole|anastrozole|the big c|" + ORGAN_CA
 )
 WEIGHT_LOST = (
     r"(?:lost|losing|lose|dropped|dropping|shed|shedding) (?:\w+ ){0,3}(?:\d+ ?)?(?:weight|kilos?|"
@@ -79,7 +87,7 @@ UNEXPLAINED = (
 )
 NIGHT = (
     r"at night|during the night|in the night|all night|every night|overnight|wakes? me(?: up)?|"
-    r"waking me|keeps? me awake|can not sleep|night ?time|nights?"
+    r"waking me|keeps? me awake|can not sleep|night ?time|nights?|through the night|\d ?am"
 )
 UNRELENTING = (
     r"constant\w*|unrelenting|relentless|all the time|never (?:goes|stops|eases)|(?:does|did|"
@@ -88,7 +96,10 @@ UNRELENTING = (
     r"if) (?:i am )?(?:resting|lying|still)|rest (?:does not|is not|never) help\w*|worse (?:when|"
     r"while)? ?(?:lying|resting)|nothing does|never lets up|does not matter (?:if|what|how)|"
     r"(?:unrelieved|not relieved|not eased) by|whatever i do|any position|can not get comfortable|"
-    r"no position|even (?:after|with) rest"
+    r"no position|even (?:after|with) rest|(?:makes?|made|making) (?:no|little|not any|not much) "
+    r"difference|nothing (?:\w+ ){0,3}(?:makes?|made) (?:a |any )?difference|(?:does not|do not|"
+    r"did not) make (?:a |any |much )?difference|(?:lying down|resting|rest|moving|changing "
+    r"position) (?:does not|did not|do not|will not|can not) (?:help|ease|relieve|settle|change)"
 )
 MAJOR_TRAUMA = (
     r"(?:car|road|traffic|motorbike|motorcycle|bike|cycling|skiing|ski|horse riding|rugby|"
@@ -112,8 +123,9 @@ HEIGHT = (
     r"meters|m|ft|storeys|stories|floors)"
 )
 FRAGILE_BONES = (
-    r"osteoporosis|osteopenia|brittle bones|thin bones|weak bones|bone thinning|"
-    rf"{STEROIDS}|(?:i am|is|am|aged|age) (?:7\d|8\d|9\d|1[01]\d)|(?:7\d|8\d|9\d)[- ]years?[- ]old"
+    r"osteoporo\w*|osteopeni\w*|brittle bones|thin bones|weak bones|bone thinning|"
+    rf"{STEROIDS}|(?:i am|is|am|aged|age) (?:7\d|8\d|9\d|1[01]\d)|(?:7\d|8\d|9\d)[- ]years?[- ]old|"
+    r"(?:7\d|8\d|9\d) ?(?:yo|y/o|yrs?|year old)|(?:7\d|8\d|9\d) ?[mf]"
 )
 SUDDEN = (
     r"sudden\w*|sharp|severe|after (?:lifting|coughing|sneezing|bending|twisting)|a crack|"
@@ -166,7 +178,11 @@ LUMP = (
     r"\b(?:lump|lumps|mass|growth|nodule)\b(?:\W+\w+){0,4}?\W+\b(?:back|spine|spinal|breast|armpit|"
     r"neck|bone|ribs?|tailbone|pelvis|hip)\b"
 )
-APPETITE = r"(?:lost|no|off) (?:my |any )?(?:appetite|food)|appetite (?:has )?(?:gone|disappeared)"
+APPETITE = (
+    r"(?:lost|no|off) (?:my |his |her |their |any )?(?:appetite|food)|appetite (?:has )?(?:gone|"
+    r"disappeared)|poor appetite|(?:barely|hardly|not|stopped|stop) eating(?: (?:much|properly|"
+    r"anything|well))?"
+)
 WILL_NOT = r"will not|would not|does not|did not|can not|could not|refuses? to|just will not"
 CANNOT_HOLD = (
     rf"\b(?:knee|leg|legs|ankle|foot|hip)\b (?:\w+ ){{0,2}}(?:{WILL_NOT}) (?:\w+ ){{0,1}}(?:hold|"
@@ -184,12 +200,38 @@ HOPPING = (
     r"weight|bear (?:any )?weight)\b(?! (?:for (?:long|very|more|too)|far|very far|much)\b)|"
     r"non[- ]weight[- ]bearing)"
 )
+# Indirect wording: wishes to die, methods, goodbyes, acts of self-harm, no way out.
+MORE_SELF_HARM = (
+    r"(?:want|wanna|wish|wishing|long|longing|pray\w*)\w* (?:\w+ ){0,2}(?:to )?(?:die|be dead)\b|"
+    r"(?:do not|would not|will not|did not) (?:really )?(?:care|mind) if i (?:die|died|were dead|"
+    r"was dead|do not wake up|did not wake up|never woke up|never wake up|was not here|were not "
+    r"here|was gone|were gone)|(?:go|went|going) to sleep and (?:not|never) (?:wake|woke) up|"
+    r"(?:step\w*|jump\w*|throw\w* myself|walk\w*|lie|lying) (?:out )?in front of (?:a|the) (?:bus|"
+    r"train|car|lorry|truck|traffic)|driv\w* (?:my car |the car )?(?:into|off) (?:a|the) (?:wall|"
+    r"tree|bridge|cliff|river)|hang\w* myself|(?:how many|enough) (?:pills|tablets|paracetamol|"
+    r"tramadol|painkillers|meds) (?:\w+ ){0,3}(?:would|to|it would) (?:take|kill|be fatal|be "
+    r"enough)|(?:took|taken|take|taking|swallowed) (?:\w+ ){0,2}(?:tablets|pills|painkillers|"
+    r"meds|medication) (?:\w+ ){0,2}on purpose|giving away (?:my|all my) (?:things|stuff|"
+    r"possessions|belongings)|saying goodbye to (?:everyone|people|my family|my kids)|(?:in case|"
+    r"for when|after) i (?:am|was) (?:not around|gone|dead|no longer here)|(?:no|can not see "
+    r"(?:a|any)|do not see (?:a|any)|there is no) (?:way out|future for me)|can not see (?:a|"
+    r"any) future|(?:hurt\w*|injur\w*) myself (?:on purpose|deliberately|to cope|to feel)|"
+    r"(?:scratch\w*|cut\w*|burn\w*) (?:my (?:arms?|legs?|wrists?|skin|thighs?))(?: \w+){0,3} "
+    r"(?:until|till|to) (?:it |they )?(?:bleed|bled|hurt)|(?:happier|easier|better) (?:for "
+    r"(?:everyone|them) )?without me|(?:rather|sooner) (?:not (?:be alive|be here|exist|live)|"
+    r"die(?! than (?:have|having|go|going|do|doing|take|taking|get|getting|see|seeing|wear|use|"
+    r"eat)))|(?:end\w*|take|taking|took) (?:my|his|her|their) own life|(?:think|thinking|"
+    r"thought)\w* (?:\w+ ){0,2}about (?:death|dying|being dead|not being here|not existing)|"
+    r"(?:might|may|going to|could|will|scared i will|afraid i will) do something "
+    r"(?:stupid|drastic|silly)"
+)
 SELF_HARM_WORDS = (
     r"suicid\w*|kill\w* (?:myself|himself|herself|themselves)|end\w* (?:my|it|his|her|their) "
     r"(?:life|all)|end\w* it all|end\w* things|might as well be dead|(?:had|"
     r"have) enough of (?:living|life|being alive)|(?:take|"
     r"taking|took) my (?:own )?life|better off dead|better off without me|(?:do not|did not|"
-    r"does not) (?:really )?want to (?:live|be alive|be here|wake up|(?:go|carry) on(?=$| like|"
+    r"does not) (?:really )?want to (?:live(?! (?:on|off|in|near|at|abroad|there|alone|by))|be "
+    r"alive|be here|wake up|(?:go|carry) on(?=$| like|"
     r" any| living| with life| in this| this way)|exist|be around)|want\w* to die|wish i (?:was|"
     r"were) dead|self[- ]?harm\w*|self[- ]injur\w*|(?:cut|cutting|burn|burning|harm|"
     r"harming) myself|(?:want|wanting|thinking|thought|think|urge|tempted|"
@@ -226,7 +268,9 @@ SELF_HARM_WORDS = (
     r"(?:a|such a) burden (?:to|on) (?:everyone|everybody|my family|them|people)|(?:can not|"
     r"do not) see (?:a|any) way out|ways to (?:die|kill myself|end it)|(?:want|wish) (?:it all|"
     r"everything) to (?:end|stop|be over)|wish (?:it|everything) would (?:all )?end|"
-    r"sleep (?:forever|and never wake)|(?:going to|gonna|urge to) (?:hurt|harm|cut) myself"
+    r"sleep (?:forever|and never wake)|(?:hope|hoping|wish|wishing|pray)\w* (?:\w+ ){0,3}(?:not|"
+    r"never) (?:to )?wake up(?! (?:at|every|in the night|so early|with|because|from|in pain))|"
+    r"(?:going to|gonna|urge to) (?:hurt|harm|cut) myself|" + MORE_SELF_HARM
 )
 
 # Words the typo fixer may restore ("numbnes" -> "numbness"); real English words are kept.

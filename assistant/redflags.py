@@ -40,6 +40,8 @@ from assistant.redflag_lexicon import (
     MAJOR_TRAUMA,
     NIGHT,
     NUMB,
+    ON_THE_TOILET,
+    ORGAN_CA,
     PROGRESSING,
     SADDLE,
     SELF_HARM_WORDS,
@@ -82,10 +84,13 @@ class Rule:
     self_only: bool = False  # someone else's ("my mum had cancer") does not count
     unless_after: re.Pattern[str] | None = None  # skip when the text before matches this
     same_clause: re.Pattern[str] | None = None  # must also appear in the matching clause
+    not_in_clause: re.Pattern[str] | None = None  # must not appear in the matching clause
 
 
 def rule(category: str, sign: str, pattern: str, context: str | None = None, **options) -> Rule:
-    unless_after, same_clause = options.pop("unless_after", None), options.pop("same_clause", None)
+    unless_after = options.pop("unless_after", None)
+    same_clause = options.pop("same_clause", None)
+    not_in_clause = options.pop("not_in_clause", None)
     return Rule(
         category,
         sign,
@@ -93,6 +98,7 @@ def rule(category: str, sign: str, pattern: str, context: str | None = None, **o
         re.compile(rf"\b(?:{context})\b") if context else None,
         unless_after=re.compile(unless_after) if unless_after else None,
         same_clause=re.compile(rf"\b(?:{same_clause})\b") if same_clause else None,
+        not_in_clause=re.compile(rf"\b(?:{not_in_clause})\b") if not_in_clause else None,
         **options,
     )
 
@@ -105,6 +111,12 @@ RULES: tuple[Rule, ...] = (
         CAUDA_EQUINA,
         "numbness or tingling around the bottom, genitals or inner thighs",
         near(NUMB, SADDLE, 6),
+    ),
+    rule(  # "the toilet seat feels numb"; a foot gone to sleep on the toilet is not this
+        CAUDA_EQUINA,
+        "numbness or tingling around the bottom, genitals or inner thighs",
+        near(NUMB, ON_THE_TOILET, 6),
+        not_in_clause=LEG_PARTS,
     ),
     rule(
         CAUDA_EQUINA,
@@ -133,15 +145,37 @@ RULES: tuple[Rule, ...] = (
     rule(
         CAUDA_EQUINA,
         "loss of bladder or bowel control",
-        r"\b(?:incontinen\w*|wet (?:myself|the bed|my (?:pants|trousers|underwear))|"
-        r"wetting (?:myself|the bed)|(?:pee|wee|soil|poo|poop)\w* myself|leak\w* (?:urine|pee|wee|"
-        r"poo)|(?:bladder|urine|pee|wee) leak\w*|(?:had|having) (?:an )?accidents?|(?:need\w*|"
-        r"wear\w*|using) (?:\w+ )?pads|urinary retention|retaining urine|no control|"
+        r"\b(?:incontinen\w*|wet(?:ting)? (?:(?:my|him|her|them)sel(?:f|ves)|the bed|(?:my|his|her|"
+        r"their) (?:pants|trousers|underwear|knickers|bed))|(?:pee|wee|soil|poo|poop)\w* (?:(?:my|"
+        r"him|her|them)sel(?:f|ves)|(?:my|his|her|their) (?:pants|trousers|underwear|knickers))|"
+        r"leak\w* (?:urine|pee|wee|poo)|(?:bladder|urine|pee|wee) leak\w*|accidents? (?:\w+ ){0,2}"
+        r"(?:in|on) (?:my|his|her|their|the) (?:pants|knickers|underwear|trousers|bed|sheets)|"
+        r"(?:toilet|bladder|bowel|wee|pee|poo|little) accidents?|accidents? (?:with|of) (?:my|his|"
+        r"her|their|the) (?:bowels?|bladder|waterworks)|(?:keep|kept|keeps) having "
+        r"accidents|(?:had|having) accidents(?! (?:at|on|in|with|while|playing|involving))|"
+        r"(?:need\w*|wear\w*|using) (?:\w+ )?pads|urinary retention|retaining urine|no control|"
         r"strain\w* to (?:pee|wee|urinate|pass (?:urine|water)|go)|(?:did not|could not|"
         r"do not) (?:make it|get) to the (?:toilet|loo|bathroom)|(?:toilet|loo|"
         r"bathroom) (?:\w+ ){0,4}(?:did not|could not) make it|bladder (?:\w+ ){0,5}?(?:not|"
         r"never) (?:\w+ ){0,3}?empt\w*|(?:not|never) (?:fully |completely |"
         r"properly )?empty\w* (?:my )?bladder)\b",
+    ),
+    rule(
+        CAUDA_EQUINA,
+        "new difficulty passing or controlling urine or bowel motions",
+        r"\b(?:(?:have not|has not|had not|did not) (?:\w+ ){0,2}(?:peed|weed|urinated|passed "
+        r"(?:urine|water)|been able to (?:pee|wee|go to the (?:toilet|loo|bathroom)))|dribbl\w*"
+        r"(?: \w+){0,3} (?:urine|pee|wee)|(?:urine|pee|wee) (?:\w+ ){0,2}dribbl\w*|(?:weak|slow|"
+        r"poor) (?:urine )?(?:stream|flow) (?:of urine|when i (?:pee|wee))?|(?:stream|flow) (?:is|"
+        r"has been|has got|has gone) (?:\w+ )?(?:weak|slow|weaker|slower) when i (?:pee|wee))\b",
+    ),
+    rule(
+        CAUDA_EQUINA,
+        "pain, numbness or weakness in both legs",
+        r"\b(?:(?:legs|feet|thighs) (?:are |have |feel |keep )?(?:(?!not |never |no )\w+ ){0,2}"
+        r"(?:numb\w*|tingl\w*|"
+        r"pins and needles)|(?:can not|can barely|can hardly|could not) feel (?:my |his |her )?"
+        r"(?:legs|feet|thighs))\b",
     ),
     rule(
         CAUDA_EQUINA,
@@ -215,7 +249,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:saddle (?:an(?:a)?esthesia|numbness|paraesthesia|sensory loss)|perianal numbness|"
         r"perineal numbness|bilateral (?:radicular|leg|sciatica|sciatic|lower limb)\w*|bilateral "
         r"(?:\w+ ){0,2}(?:pain|weakness|numbness|symptoms)|sphincter (?:dysfunction|disturbance)|"
-        r"f(?:a)?ecal incontinence|retention of urine)\b",
+        r"f(?:a)?ecal incontinence|retention of urine|(?:reduced|decreased|lax|poor) anal tone|"
+        r"post[- ]void residual|painless retention)\b",
     ),
     rule(
         CAUDA_EQUINA,
@@ -268,7 +303,9 @@ RULES: tuple[Rule, ...] = (
         then(
             r"had|have|got|diagnosed with|treated for|survivor of|history of|recovering from|"
             r"remission|beat|beaten|fighting|battling|background of|known|previous|prior|past|"
-            r"hx of|h/o|finished|completed|after|since|needed|went through|under",
+            r"hx of|h/o|finished|completed|after|since|needed|went through|under|treatment for|"
+            r"(?:having|receiving|getting|undergoing|on) (?:\w+ )?treatment for|undergoing|hx|"
+            r"pmh\w*|phx|dx|diagnosis of",
             CANCER_WORDS,
             3,
         ),
@@ -283,11 +320,13 @@ RULES: tuple[Rule, ...] = (
         r"radiation treatment|immunotherapy))\b",
         **HISTORY,
     ),
+    rule(CANCER, "a history of cancer", rf"\b(?:{ORGAN_CA})\b", **HISTORY),
     rule(CANCER, "a new lump near the spine or in the breast", LUMP, self_only=True),
     rule(
         CANCER,
         "weight loss you cannot explain",
-        r"\bweight (?:\w+ ){0,2}(?:dropped|dropping|falling|fallen|fell) off\b",
+        r"\bweight (?:\w+ ){0,2}(?:dropped|dropping|falling|fallen|fell|coming|came|melting|"
+        r"melted|pouring|piling) off\b",
     ),
     rule(CANCER, "weight loss you cannot explain", rf"\b(?:{WEIGHT_LOST})\b", APPETITE),
     rule(
@@ -330,7 +369,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         FRACTURE,
         "a fall or sudden back pain with fragile bones or long-term steroids",
-        rf"\b(?:had a fall|a bad fall|took a tumble|fell|fallen|{SUDDEN})\b",
+        rf"\b(?:(?:had a|recent|minor|simple|mechanical|bad) fall|fall from (?:standing|a chair|"
+        rf"bed)|falls|took a tumble|fell|fallen|slipped|tripped|{SUDDEN})\b",
         FRAGILE_BONES,
     ),
     rule(

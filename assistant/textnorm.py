@@ -17,7 +17,8 @@ CONTRACTIONS = (
     (r"\bi'?ve\b", "i have"),
     (r"\bi'?d\b", "i would"),
     (r"\bi'?ll\b", "i will"),
-    (r"\b(it|that|there|what|he|she)'s\b", r"\1 is"),
+    (r"\bit's\b", "it is"),
+    (r"\b(that|there|what|he|she)'?s\b", r"\1 is"),  # "whats" too; "its" stays a possessive
     (r"\b(you|we|they)'re\b", r"\1 are"),
 )
 CONTRACTION_PATTERNS = tuple((re.compile(pattern), repl) for pattern, repl in CONTRACTIONS)

@@ -59,7 +59,7 @@ RESOLVED_AFTER = re.compile(
     r"\b(?:(?:has|have|had|is|was) )?(?:gone|went away|resolved|cleared(?: up)?|settled|healed|"
     r"better now|fine now|all better|recovered|fixed)\b|\b(?:years|decades) ago\b|\blong ago\b|"
     r"\bas a (?:child|kid|teenager)\b|\bwhen i was (?:young|younger|little|a kid|a child)\b|"
-    r"\bin the past\b|\bnot any ?more\b|\bno more\b"
+    r"\bin the past\b|\bnot any ?more\b|\bno more\b|\blast year\b|\b(?:a|one) years? ago\b"
 )
 RESOLVED_BEFORE = re.compile(r"\b(?:used to|no longer|in the past|years ago|once had)\b")
 HYPOTHETICAL = re.compile(
@@ -74,6 +74,17 @@ GENERAL_QUESTION = re.compile(
     r"causes|caused|lead to|leads to|result in|give you|mean|means|a sign of|signs? of|symptoms? "
     r"of|linked|related|associated|happen|common|normal|serious|dangerous|red flags?|warning "
     r"signs?|emergency)\b"
+)
+# A general statement the patient repeats ("my physio said a hot knee can be serious").
+GENERAL_STATEMENT = re.compile(
+    r"\b(?:can|could|may|might) (?:mean|be (?:a sign|a symptom|serious|dangerous|an emergency|a "
+    r"warning|a red flag)|signal|indicate|point to)\b|\b(?:is|are) (?:a |the )?(?:sign|signs|"
+    r"symptom|symptoms|warning signs?|red flags?)\b"
+)
+REPORTING = re.compile(
+    r"\b(?:i (?:know|have heard|heard|have read|read|understand|was told|have been told|learned|"
+    r"have learned|saw|have seen)|(?:my|a|the|our) \w+ (?:said|says|told me|tells me|reckons|"
+    r"mentioned))\b(?: that)?"
 )
 REFERS_BACK = re.compile(r"(?:it|that|this|which|they|those|the \w+) ")
 NEGATION_WINDOW_WORDS = 6
@@ -131,6 +142,8 @@ def _matches(
         return False
     if rule.same_clause is not None and not rule.same_clause.search(clause):
         return False
+    if rule.not_in_clause is not None and rule.not_in_clause.search(clause):
+        return False
     tail = following if REFERS_BACK.match(following) else ""
     for match in pattern.finditer(clause):
         before, after = clause[: match.start()], f"{clause[match.end() :]} {tail}"
@@ -169,5 +182,10 @@ def _is_discounted(rule: Rule, before: str, after: str, caring: bool) -> bool:
 
 
 def _is_general(clause: str) -> bool:
-    """A general question about a condition ("can a slipped disc cause numbness?")."""
-    return bool(GENERAL_QUESTION.search(clause)) and not FIRST_PERSON.search(clause)
+    """A general question about a condition ("can a slipped disc cause numbness?"), or a
+    general statement passed on ("I read that back pain with a fever can mean infection")."""
+    if GENERAL_QUESTION.search(clause):
+        return not FIRST_PERSON.search(clause)
+    if GENERAL_STATEMENT.search(clause):
+        return not FIRST_PERSON.search(REPORTING.sub(" ", clause))
+    return False
