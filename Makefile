@@ -72,7 +72,7 @@ load: install  ## 50 clients x 60 s on loopback, then the rate limit; figures ->
 	$(BIN)/pytest tests/load -q -s
 
 test-fast: install  ## inner loop: no model, no browser
-	$(BIN)/pytest -m "not slow and not browser"
+	$(BIN)/pytest -m "not slow and not browser and not eval_case and not llm"
 
 clean:  ## remove the venv, built index and build outputs
 	rm -rf .venv build index/builds index/CURRENT .pytest_cache .ruff_cache
