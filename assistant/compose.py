@@ -205,25 +205,27 @@ Line = tuple[Passage, int, str]  # passage, sentence position, lead-in
 def _with_qualifications(
     ordered: list[Candidate], query_vector: np.ndarray, index: CorpusIndex
 ) -> list[Line]:
-    """Answer lines; each seed sentence is followed by the note sentence qualifying it."""
+    """Answer lines; each seed sentence is followed by a note sentence qualifying it, one the
+    answer does not already give."""
     used = {(c.passage.passage_id, c.position) for c in ordered}
     lines: list[Line] = []
     for candidate in ordered:
         lines.append((candidate.passage, candidate.position, ""))
         if not index.sources[candidate.passage.source_id].is_seed:
             continue
-        qualifier = _qualifier(candidate, query_vector, index)
-        if qualifier is not None and (qualifier[0].passage_id, qualifier[1]) not in used:
+        qualifier = _qualifier(candidate, query_vector, index, used)
+        if qualifier is not None:
             used.add((qualifier[0].passage_id, qualifier[1]))
             lines.append((*qualifier, QUALIFIER_LEAD_IN))
     return lines
 
 
 def _qualifier(
-    seed: Candidate, query_vector: np.ndarray, index: CorpusIndex
+    seed: Candidate, query_vector: np.ndarray, index: CorpusIndex, used: set[tuple[str, int]]
 ) -> tuple[Passage, int] | None:
     """The note sentence closest to both the seed sentence and the question, among notes
-    whose `qualifies` names a heading of the seed sentence's section."""
+    whose `qualifies` names a heading of the seed sentence's section; not one already in
+    the answer, and one that reads on its own."""
     headings = set(seed.passage.section)
     best: tuple[float, Passage, int] | None = None
     for source in index.sources.values():
@@ -232,7 +234,11 @@ def _qualifier(
         for passage in index.passages_of(source.source_id):
             vectors = index.sentence_vectors_of(passage.passage_id)
             for position, text in enumerate(passage.sentence_texts()):
-                if not _is_answer_sentence(text):
+                if (
+                    not _is_answer_sentence(text)
+                    or _leans_back(text)
+                    or (passage.passage_id, position) in used
+                ):
                     continue
                 score = float(vectors[position] @ seed.vector + vectors[position] @ query_vector)
                 if best is None or score > best[0]:

@@ -68,7 +68,7 @@ def test_seed_claims_come_with_their_qualifying_note(fixture_assistant, question
     assert unqualified_seed_citations(reply, fixture_assistant) == []
 
 
-def test_qualifier_is_placed_right_after_a_seed_sentence(fixture_assistant):
+def test_every_seed_sentence_is_followed_by_a_qualifying_note_sentence(fixture_assistant):
     reply = fixture_assistant.reply(
         "Knee-Spine Syndrome relates to lumbar spine issues due to interconnected nerve systems"
     )
@@ -78,8 +78,7 @@ def test_qualifier_is_placed_right_after_a_seed_sentence(fixture_assistant):
     assert "knee-and-lower-back-pain" in sources
     for position, source in enumerate(sources):
         if source == "knee-and-lower-back-pain":
-            before_or_next = sources[:position] + sources[position + 1 : position + 2]
-            assert "knee-spine-basics" in before_or_next
+            assert sources[position + 1 : position + 2] == ["knee-spine-basics"]
 
 
 def test_note_outranks_seed_where_it_answers(fixture_assistant):
