@@ -22,6 +22,10 @@ UI_CSS = Path(__file__).parent / "static" / "ui.css"
 SYSTEM_FONTS = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial"]
 MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"]
 SOCIAL_META = re.compile(rb"<meta\s[^>]*(?:og:|twitter:)[^>]*>")
+# Gradio's idle queue wakes the event loop every 1 ms (10 ms for progress) on Linux. Each wake
+# takes the GIL from the thread answering /api/chat: with the UI mounted, replies took about
+# 30% longer (19.3 ms against 14.7 ms in one run). A 20 ms poll is still instant for a person.
+QUEUE_POLL_S = 0.02
 
 
 def add_ui(
@@ -66,11 +70,19 @@ def mount_ui(app: FastAPI, blocks: gr.Blocks) -> None:
         mcp_server=False,
         show_error=False,
     )
+    calm_queue(blocks)
     mounted = app.router.routes.pop()
     if not isinstance(mounted, Mount):
         raise TypeError("gr.mount_gradio_app did not add a Mount as the last route")
     page = WithoutSocialMeta(mounted.app)
     app.router.routes.append(OwnRoutesMount(mounted.path, app=page, name=mounted.name))
+
+
+def calm_queue(blocks: gr.Blocks) -> None:
+    """Poll Gradio's queue every QUEUE_POLL_S instead of every millisecond (see above)."""
+    queue = blocks._queue  # set by mount_gradio_app; Gradio offers no public setting for this
+    queue.sleep_when_free = max(queue.sleep_when_free, QUEUE_POLL_S)
+    queue.progress_update_sleep_when_free = max(queue.progress_update_sleep_when_free, QUEUE_POLL_S)
 
 
 class OwnRoutesMount(Mount):

@@ -25,6 +25,7 @@ from assistant.web.ui import (
     render_pending,
     sources_html,
 )
+from assistant.web.ui_mount import QUEUE_POLL_S
 
 XSS = "<img src=x onerror=window.__xss=1><script>window.__xss=2</script>"
 
@@ -255,6 +256,16 @@ def test_ui_keeps_sanitizing_and_stores_nothing(fixture_assistant):
         config = client.get("/config").json()
     assert config["run_history"] is False
     assert config["footer_links"] == []
+
+
+@pytest.mark.slow
+def test_the_idle_ui_queue_does_not_wake_the_server_every_millisecond(fixture_assistant):
+    app = create_app(fixture_assistant)
+    with TestClient(app) as client:  # after start-up, when the queue is running
+        assert client.get("/healthz").status_code == 200
+        queue = app.state.ui._queue
+        assert queue.sleep_when_free >= QUEUE_POLL_S
+        assert queue.progress_update_sleep_when_free >= QUEUE_POLL_S
 
 
 @pytest.mark.slow
