@@ -121,7 +121,9 @@ class TranscriptStore:
 
     @asynccontextmanager
     async def purging(self, _app: object) -> AsyncIterator[None]:
-        """An app lifespan: purge at startup, then every 24 hours until shutdown."""
+        """An app lifespan: purge before the app serves its first request, then every 24
+        hours until shutdown."""
+        await asyncio.to_thread(self.purge)
         task = asyncio.create_task(self._purge_daily())
         try:
             yield
@@ -130,8 +132,8 @@ class TranscriptStore:
 
     async def _purge_daily(self) -> None:
         while True:
-            await asyncio.to_thread(self.purge)
             await asyncio.sleep(PURGE_INTERVAL_S)
+            await asyncio.to_thread(self.purge)
 
 
 def _day_of(path: Path) -> date | None:
