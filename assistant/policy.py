@@ -36,7 +36,7 @@ DOSE_QUESTION = (
     r"every \d+ hours|(?:taper\w*|weaning|dosing) (?:schedule|plan|regime|regimen)"
 )
 CHANGE_VERBS = (
-    r"stop\w*|quit\w*|come off|coming off|get off|go off|cut\w* (?:down|back)|reduc\w*|lower\w*|"
+    r"stop\w*|quit\w*|come off|coming off|get off|go off|reduc\w*|lower\w*|"
     r"decreas\w*|increas\w*|rais\w*|doubl\w*|halv\w*|skip\w*|miss\w*|switch\w*|swap\w*|chang\w*|"
     r"replac\w*|taper\w*|wean\w*|start\w*|cut\w*|begin\w*|try|trying|add\w*|mix\w*|combin\w*|"
     r"tak(?:e|ing) (?:more|less|extra|both)|tak(?:e|ing)|use|using|keep taking|give up|drop\w*"

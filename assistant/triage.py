@@ -186,6 +186,6 @@ def _is_general(clause: str) -> bool:
     general statement passed on ("I read that back pain with a fever can mean infection")."""
     if GENERAL_QUESTION.search(clause):
         return not FIRST_PERSON.search(clause)
-    if GENERAL_STATEMENT.search(clause):
+    if GENERAL_STATEMENT.search(clause) and REPORTING.search(clause):
         return not FIRST_PERSON.search(REPORTING.sub(" ", clause))
     return False

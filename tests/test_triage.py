@@ -99,6 +99,7 @@ FLAGGED = [
     ("I am 79 and my back went when I sat down heavily", FRACTURE),
     ("sometimes I hope I just won't wake up", SELF_HARM),
     ("part of me wishes I wouldn't wake up tomorrow", SELF_HARM),
+    ("Dad has a fever with his back pain, which can mean an infection", SPINAL_INFECTION),
     ("I haven't peed since yesterday morning and my back is agony", CAUDA_EQUINA),
     ("my wee is just dribbling out since my back went", CAUDA_EQUINA),
     ("I can't feel my feet properly and my back is bad", CAUDA_EQUINA),
