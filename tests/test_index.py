@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import faiss
 import numpy as np
@@ -120,14 +119,16 @@ def test_killed_build_leaves_previous_index_usable(fresh_settings, counting_embe
         "ASSISTANT_INDEX_DIR": str(fresh_settings.index_dir),
     }
     command = [sys.executable, "-m", "assistant.cli", "-v", "index"]
-    with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as process:
-        for line in process.stderr:  # kill once the rebuild has started
-            if "rebuilding" in line:
-                time.sleep(0.5)
+    with subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        for line in process.stderr:  # kill as soon as the rebuild has started: an
+            if "rebuilding" in line:  # incremental build can finish in well under a second
                 process.send_signal(signal.SIGKILL)
                 break
-        process.wait(timeout=60)
+        output, _ = process.communicate(timeout=60)
     assert process.returncode == -signal.SIGKILL
+    assert "built" not in output  # killed before the new build went live
     index = load_index(fresh_settings.index_dir)
     assert index.version == before
     assert np.isfinite(index.passage_vector(index.passages[0].passage_id)).all()
