@@ -139,6 +139,7 @@ def _with_antecedents(
     next paragraph's passage, within the same section."""
     by_place = {(c.passage.passage_id, c.position): c for c in candidates}
     result = list(chosen)
+    taken = {(c.passage.passage_id, c.position) for c in result}
     for candidate in result:  # grows while we walk it: antecedents can lean back too
         if not _leans_back(candidate.text):
             continue
@@ -147,32 +148,39 @@ def _with_antecedents(
             continue
         passage, position = previous
         place = (passage.passage_id, position)
-        antecedent = by_place.get(place) or Candidate(
-            passage, position, candidate.rank, candidate.relevance,
-            index.sentence_vectors_of(passage.passage_id)[position],
-        )  # fmt: skip
-        if all((c.passage.passage_id, c.position) != place for c in result):
-            result.append(antecedent)
+        if place in taken:
+            continue
+        taken.add(place)
+        antecedent = by_place.get(place)
+        if antecedent is None:  # not retrieved: its passage was not among the hits
+            vector = index.sentence_vectors_of(passage.passage_id)[position]
+            antecedent = Candidate(passage, position, candidate.rank, candidate.relevance, vector)
+        result.append(antecedent)
     return result
 
 
 def _sentence_before(candidate: Candidate, index: CorpusIndex) -> tuple[Passage, int] | None:
     """The answer sentence just before this one in its section, if any."""
-    passage, position = candidate.passage, candidate.position
-    texts = passage.sentence_texts()
-    for earlier in range(position - 1, -1, -1):
-        if _is_answer_sentence(texts[earlier]):
-            return passage, earlier
-    siblings = sorted(index.passages_of(passage.source_id), key=lambda p: p.start)
-    before = [p for p in siblings if p.end <= passage.start and p.section == passage.section]
-    if not before:
+    passage = candidate.passage
+    position = _last_answer_sentence(passage, before=candidate.position)
+    if position is not None:
+        return passage, position
+    earlier = [
+        p
+        for p in index.passages_of(passage.source_id)
+        if p.end <= passage.start and p.section == passage.section
+    ]
+    if not earlier:
         return None
-    previous = before[-1]
-    texts = previous.sentence_texts()
-    for earlier in range(len(texts) - 1, -1, -1):
-        if _is_answer_sentence(texts[earlier]):
-            return previous, earlier
-    return None
+    previous = max(earlier, key=lambda p: p.start)
+    position = _last_answer_sentence(previous, before=len(previous.sentences))
+    return None if position is None else (previous, position)
+
+
+def _last_answer_sentence(passage: Passage, *, before: int) -> int | None:
+    """Position of the last answer sentence of `passage` before position `before`."""
+    texts = passage.sentence_texts()
+    return next((i for i in range(before - 1, -1, -1) if _is_answer_sentence(texts[i])), None)
 
 
 def _leans_back(text: str) -> bool:
