@@ -150,7 +150,10 @@ class Assistant:
             categories = tuple(dict.fromkeys(flag.category for flag in flags))
             return Reply(ReplyKind.URGENT_CARE, text, red_flags=categories, answer_path="fixed")
         query = self.search_query(message, history)
-        unsafe = classify_request(contextualize(message, history, context_turns=1))
+        earlier = [turn.content for turn in history if turn.role == "user"][-1:]
+        unsafe = classify_request(
+            contextualize(message, history, context_turns=1), earlier=" ".join(earlier)
+        )
         result = self.search_engine.search(query, top=settings.retrieval_k)
         scope = judge_scope(query, result.best_similarity, threshold=settings.scope_threshold)
         composition = self._compose(query, result) if scope.in_scope else None

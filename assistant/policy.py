@@ -25,18 +25,31 @@ MEDICINES = (
     r"medicine|tablets|pills)|meds|medications?|medicines?|pills?|tablets?|capsules?|nsaids?|"
     r"anti-?inflammator\w*|muscle relaxants?|diazepam|cyclobenzaprine|methocarbamol|baclofen|"
     r"warfarin|blood thinners?|apixaban|rivaroxaban|methotrexate|glucosamine|prescriptions?|"
-    r"antidepressants?|sleeping pills?|cbd|turmeric"
+    r"antidepressants?|sleeping pills?|cbd|turmeric|panadol|panadeine|solpadeine|co-?dydramol|"
+    r"dihydrocodeine|naprosyn|celebrex|arcoxia|mobic|piroxicam|feldene|ketoprofen|etodolac|"
+    r"nabumetone|indomethacin|ibuleve|capsaicin|zapain|tylex|ultram|norco|vicodin|percocet|"
+    r"endone|panamax|mersyndol|nucynta|tapentadol|flexeril|robaxin|valium|zoloft|sertraline|"
+    r"allopurinol|colchicine"
 )
-DOSE_WORDS = r"dose|doses|dosage|dosing|mg|milligrams?|mcg|ml"
+DOSE_WORDS = (
+    r"dose|doses|dosage|dosing|mg|milligrams?|mcg|ml|\d+(?:\.\d+)? ?(?:mg|g|grams?|mcg|ml)|"
+    r"\d+ ?/ ?\d{3}"  # strengths: "1200mg", "3g", "co-codamol 30/500"
+)
 DOSE_QUESTION = (
     r"how (?:much|many)|how often (?:should|can|could|do|shall) i (?:take|use|have)|how many "
     r"times (?:a|per) day|(?:two|2|three|3|four|4|double|extra|more|another) (?:tablets|pills|"
     r"doses|capsules)|maximum|max|upper limit|the most|most i can|as much as|too much|more than "
     r"(?:the|it) (?:packet|label|leaflet|box|says)|how long (?:can|should) i (?:take|stay on)|"
-    r"every \d+ hours|(?:taper\w*|weaning|dosing) (?:schedule|plan|regime|regimen)"
+    r"every (?:\d+|two|three|four|five|six|eight|twelve|few|couple of) hours|(?:taper\w*|weaning|"
+    r"dosing) (?:schedule|plan|regime|regimen)|(?:right|safe|sensible|correct|usual|normal|daily|"
+    r"maximum|ideal|proper|recommended) (?:\w+ )?amount|amount (?:of|i can|i should|to take)|"
+    r"how (?:much|many) (?:\w+ ){0,3}(?:can|should|could|may|do) (?:i|he|she|we)|(?:extra|more) "
+    r"(?:\w+ )?(?:could|can|should) i (?:take|have)"
 )
 CHANGE_VERBS = (
-    r"stop\w*|quit\w*|come off|coming off|get off|go off|reduc\w*|lower\w*|"
+    r"stop\w*|quit\w*|come off|coming off|get off|go off|reduc\w*|lower\w*|ditch\w*|"
+    r"go back on|get back on|going back on|restart\w*|resum\w*|transition\w*|mov(?:e|ing) "
+    r"(?:from|onto|to)|pack in|knock off|"
     r"decreas\w*|increas\w*|rais\w*|doubl\w*|halv\w*|skip\w*|miss\w*|switch\w*|swap\w*|chang\w*|"
     r"replac\w*|taper\w*|wean\w*|start\w*|cut\w*|begin\w*|try|trying|add\w*|mix\w*|combin\w*|"
     r"tak(?:e|ing) (?:more|less|extra|both)|tak(?:e|ing)|use|using|keep taking|give up|drop\w*"
@@ -46,7 +59,12 @@ ASKING = (
     r"better)(?: for me)? to|would it (?:be )?(?:ok|okay|safe|fine|better)(?: for me)? to|i want "
     r"to|thinking (?:of|about)|planning to|going to|allowed to|am i able to|tell me to|ok to|"
     r"better off|would i be|write me|give me|make me|i would like to|would it (?:hurt|matter|be a "
-    r"problem) (?:to|if i)|do i (?:still |really )?(?:need|have) to|is it (?:alright|all right) to"
+    r"problem) (?:to|if i)|do i (?:still |really )?(?:need|have) to|is it (?:alright|all right) to|"
+    r"(?:is|would) it (?:be )?(?:ok|okay|safe|fine|alright|all right|better|sensible|wise|a good "
+    r"idea|a bad idea|dangerous|risky)(?: for me)? (?:if i|for me to)|it would be (?:ok|okay|safe|"
+    r"fine|alright|all right|better|sensible|wise|a good idea)(?: for me)? (?:to|if i)|how (?:do|"
+    r"can|should|would|"
+    r"could) i|how to|best way to|(?:he|she|they) (?:wants?|want) to|wants to"
 )
 PEOPLE = (
     r"husband|wife|partner|mum|mom|mother|dad|father|friend|son|daughter|brother|sister|"
@@ -81,7 +99,9 @@ SCANS = (
 )
 SCAN_VERBS = (
     r"says?|said|shows?|showed|shown|found|finds|mentions?|mentioned|reads|reported|came back|"
-    r"mean|means|interpret|explain|read|look at|tell me|indicate|indicates|suggests?"
+    r"mean|means|interpret|explain|read|look at|tell me|indicate|indicates|suggests?|showing|"
+    r"make sense of|understand|decode|decipher|translate|go through|go over|talk me through|"
+    r"walk me through"
 )
 RADIOLOGY = (
     r"l[1-5] ?[-/] ?(?:l[1-5]|s1)|disc (?:bulge|protrusion|herniation|desiccation)|broad[- ]based|"
@@ -91,9 +111,27 @@ RADIOLOGY = (
     r"\d+|facet (?:joint )?(?:hypertrophy|arthrosis)|annular (?:fissure|tear)|spondylolisthesis|"
     r"schmorl\w*|endplate|pars defect|ligamentum flavum|thecal sac|nerve root (?:compression|"
     r"impingement|contact)|(?:medial|lateral) (?:compartment|joint line)|esr (?:of |is |was )?\d+|"
-    r"baker'?s cyst"
+    r"baker'?s cyst|posterior horn|(?:horizontal|radial|complex|bucket[- ]handle) tear|"
+    r"extrusion|sequestrat\w*|lateral recess|paracentral|chondrocalcinosis|loose bod(?:y|ies)|"
+    r"insufficiency fracture|wedge fracture|(?:mild|moderate|severe) (?:\w+ )?(?:stenosis|"
+    r"degeneration|narrowing)|tricompartmental|ha?emangioma|retrolisthesis|osteochondral"
 )
-PERSONAL_RESULT = r"\b(?:my|mine|this|it says|says|report|results?|scan|mri|x-?ray|means?|for me)\b"
+# The patient asks what a result means for them ("is that why ...", "do I need surgery?").
+RESULT_QUESTION = (
+    r"mean|means|meaning|why|is (?:that|this|it) (?:normal|high|low|bad|ok|okay|serious|why)|could "
+    r"(?:that|this|it)|should i (?:be )?worr\w*|explain|interpret|do i need|will i need|serious|"
+    r"how long|affect|what now"
+)
+# Words that make a report the patient's own ("my MRI", "it says", "came back showing").
+PERSONAL_RESULT = (
+    r"\b(?:my|mine|it says|says|said|shows?|showed|showing|came back|reads|found|for me|"
+    r"in my case|i have|i have got|his|her|their|our|i will|will i|do i|i need)\b"
+)
+LAB_TESTS = (
+    r"uric acid|urate|vitamin d|vit d|crp|esr|hla-?b27|rheumatoid factor|rf|anti-?ccp|ana|"
+    r"white (?:cell|blood cell) count|wbc|ferritin|calcium|alkaline phosphatase|alp|psa|b12|"
+    r"hba1c|inflammatory markers|inflammation markers|bone density|dexa|t-?score"
+)
 # Text pasted from elsewhere that addresses the assistant is data, not the patient's request.
 EMBEDDED_INSTRUCTION = re.compile(
     r"(?:\[[^\]]*\]|'[^']{12,}'|\"[^\"]{12,}\"|\u201c[^\u201d]{12,}\u201d|---.*?---)",
@@ -108,8 +146,20 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
     (
         UnsafeKind.SCAN_INTERPRETATION,
         any_of(
-            then(rf"(?:my|the|these|this|our) (?:{SCANS})", SCAN_VERBS, 6),
-            then(rf"{SCAN_VERBS}|what does|what do", rf"my (?:{SCANS})", 4),
+            then(
+                rf"(?:(?:my|our|his|her)(?: \w+){{0,2}}?|the|these|this) (?:{SCANS})", SCAN_VERBS, 6
+            ),
+            rf"(?=.*\b(?:{RESULT_QUESTION})\b)^(?:\w+ ){{0,2}}(?:{SCANS}) (?:\w+ ){{0,2}}(?:came "
+            rf"back|"
+            r"showed|says|said|found|reads|reported)\b",
+            then(rf"{SCAN_VERBS}|what does|what do", rf"my (?:\w+ ){{0,2}}(?:{SCANS})", 4),
+            rf"(?=.*\b(?:{RESULT_QUESTION})\b)"
+            + then(
+                rf"(?:my|his|her) (?:\w+ ){{0,2}}(?:{LAB_TESTS})",
+                r"(?:was|is|were|are|came back|reading|level|result|of|at) (?:\w+ )?(?:\d+|"
+                r"positive|negative|high|low|raised|normal|abnormal|borderline)",
+                3,
+            ),
             rf"\b(?:{RADIOLOGY})\b(?=.*{PERSONAL_RESULT})",
             rf"{PERSONAL_RESULT}.*\b(?:{RADIOLOGY})\b",
         ),
@@ -130,7 +180,7 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
                 rf"(?:take|taking|mix|mixing|combine|combining|use|using|have|having)\W+(?:\w+\W+)"
                 rf"{{0,3}}?(?:{MEDICINES})",
                 rf"(?:with|alongside|together with|on top of|at the same time as|and)\W+(?:\w+\W+)"
-                rf"{{0,2}}?(?:{MEDICINES})",
+                rf"{{0,2}}?(?:{MEDICINES}|it|them|that|those)",
                 3,
             ),
             r"which (?:one|of them|medicine|tablet|painkiller) should i (?:take|use|have)",
@@ -165,9 +215,28 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\b(?:am i right|would you agree|would you say|do you agree) (?:that )?(?:it is|"
             r"i have|this is|it|i|my)\b",
             r"\b(?:do|does) (?:my|these) (?:symptoms|signs) (?:mean|suggest|point to|sound like)\b",
-            r"\bhave i (?:got|torn|broken|damaged|slipped|herniated|fractured)\b",
-            r"\bam i (?:having|suffering from|developing)\b",
-            rf"\bis (?:this|it|my \w+(?: \w+)?) (?:a |an )?(?:{CONDITIONS})\b",
+            r"\b(?:have|has) (?:i|he|she|they|my \w+) (?:got|torn|broken|damaged|slipped|herniated|"
+            r"fractured|done|pulled|strained|sprained|ruptured|injured)\b",
+            r"\bam i (?:having|suffering from|developing|coming down with)\b",
+            rf"\bam i getting (?:a |an )?(?:{CONDITIONS})\b",
+            rf"\b(?:do|does|could|might) (?:he|she|they|my (?:{PEOPLE})) (?:have|have got|"
+            rf"be having)"
+            rf" (?:\w+ ){{0,2}}?(?:{CONDITIONS})\b",
+            rf"\bis (?:this|it|that|my \w+(?: \w+)?|the \w+ in my \w+) (?:a |an |my |the )?"
+            rf"(?:muscle |nerve |ligament |back |knee |disc )?(?:{CONDITIONS})\b"
+            r"(?!.*\b(?:in general|generally)\b)",
+            r"\bwhat (?:illness|condition|disease|injury|problem|issue) (?:i have|have i got|"
+            r"i have "
+            r"got|do i have|is (?:this|it|in my))\b",
+            r"\bwhat (?:have|has) (?:i|he|she) done to (?:my|his|her)\b",
+            r"\b(?:is|could) (?:it|this|that)(?: be)? (?:a |an |my )?(?:\w+ ){1,3}or (?:a |an |my |"
+            r"something |is it )?(?:\w+ ){0,3}?(?:in|with|from) my\b",
+            r"\b(?:know|tell|guess|work out|figure out|say|find out) (?:me )?(?:what|which)"
+            r"(?: one| condition| problem)? (?:this|it|i have|i have got)(?: is)? for me\b",
+            r"^\W*(?:do you |you )?reckon (?:i|he|she|it|this|my)\b",
+            r"(?=.*\b(?:my|me|i)\b)\bwhich (?:\w+ ){0,2}(?:do you (?:reckon|think) )?(?:is|are) "
+            r"(?:involved|affected|damaged|injured|trapped|pinched|compressed|irritated|the "
+            r"(?:problem|cause))\b",
             rf"\b(?:could|can|might|would|is) (?:it|this|that|my \w+(?: \w+)?) be (?:a |an |from |"
             rf"caused by )?(?:{CONDITIONS})\b",
             r"\btell me what (?:i have|it is|this is|is wrong)\b",
@@ -210,15 +279,25 @@ def own_words(text: str) -> str:
     )
 
 
-def classify_request(text: str) -> UnsafeKind | None:
-    """The kind of unsafe request in `text`, or None for a general question."""
+def classify_request(text: str, earlier: str = "") -> UnsafeKind | None:
+    """The kind of unsafe request in `text`, or None for a general question.
+
+    `earlier` is the patient's previous message: when `text` names no medicine, one named
+    there is what "How many more could I take?" is about. The request itself must be in
+    `text`."""
     normalized = normalize(own_words(text))
-    has_medicine = MEDICINE.search(normalized) is not None
+    medicine = MEDICINE.search(normalized) or MEDICINE.search(normalize(own_words(earlier)))
+    with_medicine = normalized if medicine is None else f"{normalized} ({medicine.group(0)})"
     without_test_questions = TEST_CAPABILITY.sub(" ", normalized)
     for kind, pattern in PATTERNS:
-        text = without_test_questions if kind is UnsafeKind.DIAGNOSIS else normalized
+        if kind is UnsafeKind.DIAGNOSIS:
+            text = without_test_questions
+        elif kind is UnsafeKind.SCAN_INTERPRETATION:
+            text = normalized
+        else:
+            text = with_medicine
         if pattern.search(text):
             return kind
-    if has_medicine and MEDICINE_BY_PRONOUN.search(normalized):
+    if medicine is not None and MEDICINE_BY_PRONOUN.search(normalized):
         return UnsafeKind.MEDICATION_CHANGE
     return None

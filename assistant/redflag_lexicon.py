@@ -13,7 +13,8 @@ NUMB = (
     r"numb\w*|tingl\w*|pins and needles|no feeling|(?:can not|could not|can barely|can hardly|"
     r"barely|hardly) (?:really |quite |properly |fully )?feel|lost (?:the |all |my )?(?:feeling|"
     r"sensation)|no sensation|loss of (?:feeling|sensation)|(?:reduced|altered|strange|weird|odd|"
-    r"funny|different) (?:feeling|sensation)|dead|deadness|(?:gone|going|went|fallen|fell) "
+    r"funny|different) (?:feeling|sensation)|not feeling (?:any |much )?(?:sensation|feeling)|"
+    r"(?:feel|feels|feeling) nothing|dead|deadness|(?:gone|going|went|fallen|fell) "
     r"(?:to sleep|asleep)|an(?:a)?esthet\w*|novocaine|lidocaine|like (?:\w+ ){0,4}(?:a local|"
     r"(?:at|from|after) the dentist)"
 )
@@ -35,11 +36,18 @@ SYMPTOM = (
     r"sciatica|pain|pains|numb\w*|tingl\w*|weak\w*|shooting|pins and needles|burning|ache|aching"
 )
 FEVER = (
-    r"fever\w*|feverish|febrile|high temperature|a temperature|running a temp\w*|temp of \d+|"
-    r"(?:3[89]|4[01])(?:\.\d)? ?(?:c|degrees)|10[0-4](?:\.\d)? ?(?:f|degrees)|chills|shivers|"
+    r"fever(?!\w* pitch)\w*|feverish|febrile|high temperature|a temperature|running a temp\w*|"
+    r"temp of \d+|"
+    r"(?:temperature|temp)(?: \w+){0,4} (?:3[89]|4[01]|10[0-4])|"
+    # "39 degrees" is a temperature; "SLR at 40 degrees" or "bend to 40 degrees" is an angle
+    r"(?<!\bat )(?<!\bto )(?<!\bby )(?<!\bpast )(?:(?:3[89]|4[01])(?:\.\d)? ?(?:c|degrees)|"
+    r"10[0-4](?:\.\d)? ?(?:f|degrees))|chills|shivers|"
     r"shivering|shaking chills|rigou?rs|night sweats|sweating at night|drenching sweats|"
     r"(?:going|feel\w*|get\w*) hot and cold|hot and cold (?:sweats|shivers|spells)|burning up|"
     r"shivery|shivering|shaky and hot|sweats at night|sweating buckets|drenched in sweat|"
+    r"(?:boiling|burning)(?: up)? (?:then|and) (?:freezing|cold|shivering)|hot then (?:freezing|"
+    r"cold)|pyrexi\w*|"
+    r"t (?:3[89]|4[01])(?:\.\d)?|"
     r"(?:woke|waking|wake) up (?:soaked|drenched|soaking|wet through)|hot and shivery"
 )
 UNWELL_PHYSICAL = (
@@ -50,7 +58,8 @@ UNWELL_PHYSICAL = (
 UNWELL = (
     r"feel\w* (?:really |very |so |generally |quite )?(?:ill|unwell|rough|awful|rubbish|"
     r"terrible|sick|poorly|grotty|dreadful|lousy|off)|flu[- ]?(?:like|ish|y)|like i have (?:the )?"
-    r"flu|under the weather|not (?:feeling )?(?:myself|right|well)|feeling off"
+    r"flu|under the weather|not (?:feeling )?(?:myself|right|well)|feeling off|(?:have )?got "
+    r"(?:the )?flu"
 )
 IMMUNE = (
     r"immunosuppress\w*|immune ?suppress\w*|weak\w* immune system|immunocompromised|low immunity|"
@@ -60,8 +69,8 @@ IMMUNE = (
 )
 STEROIDS = (
     r"(?:long[- ]term|for (?:years|months|ages)|daily|every day|high[- ]dose|regular) (?:\w+ ){0,2}"
-    r"(?:oral )?(?:steroids?|prednisolone|prednisone|cortisone tablets)|(?:on|taking|take) "
-    r"(?:oral )?(?:steroids|steroid tablets|prednisolone|prednisone)(?! injection)"
+    r"(?:oral )?(?:steroids?|prednisolone|prednisone|pred|cortisone tablets)|(?:on|taking|take) "
+    r"(?:oral )?(?:steroids|steroid tablets|prednisolone|prednisone|pred)(?! injection)"
 )
 ORGANS = (
     r"breast|prostate|lung|bowel|colon|colorectal|rectal|kidney|renal|thyroid|ovarian|cervical|"
@@ -78,7 +87,7 @@ WEIGHT_LOST = (
     r"kgs?|pounds|lbs|stones?|st)|weight (?:has |is |keeps )?(?:dropped|dropping|falling|fallen|"
     r"fell)(?: off)?|(?:gone|dropped|went) down (?:\w+ ){0,2}(?:dress |clothes |trouser |"
     r"jeans? )?sizes?|(?:clothes|trousers|jeans) (?:are |have been )?(?:hanging|falling|loose|"
-    r"too big)"
+    r"too big)|shrink\w* out of (?:my |his |her )?(?:clothes|trousers|jeans|dresses)"
 )
 UNEXPLAINED = (
     r"without (?:trying|dieting|meaning to|any reason)|for no (?:apparent |obvious )?reason|"
@@ -87,7 +96,8 @@ UNEXPLAINED = (
 )
 NIGHT = (
     r"at night|during the night|in the night|all night|every night|overnight|wakes? me(?: up)?|"
-    r"waking me|keeps? me awake|can not sleep|night ?time|nights?|through the night|\d ?am"
+    r"waking me|keeps? me awake|can not sleep|night ?time|nights?|through the night|\d ?am|"
+    r"in bed"
 )
 UNRELENTING = (
     r"constant\w*|unrelenting|relentless|all the time|never (?:goes|stops|eases)|(?:does|did|"
@@ -96,30 +106,38 @@ UNRELENTING = (
     r"if) (?:i am )?(?:resting|lying|still)|rest (?:does not|is not|never) help\w*|worse (?:when|"
     r"while)? ?(?:lying|resting)|nothing does|never lets up|does not matter (?:if|what|how)|"
     r"(?:unrelieved|not relieved|not eased) by|whatever i do|any position|can not get comfortable|"
+    r"nothing (?:shifts|budges|touches|settles) it|"
     r"no position|even (?:after|with) rest|(?:makes?|made|making) (?:no|little|not any|not much) "
     r"difference|nothing (?:\w+ ){0,3}(?:makes?|made) (?:a |any )?difference|(?:does not|do not|"
     r"did not) make (?:a |any |much )?difference|(?:lying down|resting|rest|moving|changing "
     r"position) (?:does not|did not|do not|will not|can not) (?:help|ease|relieve|settle|change)"
 )
 MAJOR_TRAUMA = (
+    r"(?<!total )(?<!complete )(?<!absolute )(?<!bit of a )"  # "work was a total car crash"
     r"(?:car|road|traffic|motorbike|motorcycle|bike|cycling|skiing|ski|horse riding|rugby|"
-    r"football|sports?) (?:crash|accident|collision|smash|injury)|crash\w*|collision|"
-    r"hit by a (?:car|vehicle|bus|truck|lorry|van|bike)|run over|rear[- ]ended|head[- ]on|"
-    r"landed (?:hard |badly |heavily )?on my (?:back|bottom|bum|tailbone|coccyx|spine|knee)|"
+    r"football|sports?) (?:crash|accident|collision|smash|injury)|(?:was|were|been|had|in) (?:a |"
+    r"an )?(?:\w+ )?crash|crashed (?:my|the|a|into|on|off)|collision|"
+    r"hit by a (?:car|vehicle|bus|truck|lorry|van|bike)|(?:got|been|was|were|get|getting) run "
+    r"over|run over by|ran over (?:me|my|him|her)|rear[- ]ended|head[- ]on|"
+    r"landed (?:hard |badly |heavily |flat )?on my (?:back|tailbone|coccyx|spine)|landed (?:hard|"
+    r"badly|heavily|flat) on my (?:bottom|bum|knee)|over the handlebars|"
     r"heavy (?:blow|impact)|kicked by a horse|thrown (?:off|from)|struck (?:\w+ ){0,4}by|"
     r"hit by (?:a|the) falling|crush\w*|something heavy (?:fell|landed)|fell on (?:me|my back)|"
     r"rta|rtc|road traffic|car accident|pile[- ]?up|knocked (?:off|down|over) (?:\w+ ){0,3}by a|"
     r"knocked off (?:my|a|the) (?:bike|motorbike|scooter|horse)|(?:car|van|lorry|truck|bus) "
-    r"(?:\w+ ){0,2}(?:went|drove|ran|smashed|ploughed|plowed) into|(?:fell|came down) (?:really )?"
+    r"(?:\w+ ){0,2}(?:went|drove|ran|smashed|ploughed|plowed) into|spear tackle\w*|driven into "
+    r"the (?:ground|floor|turf)|(?:big|heavy|hard|huge|massive) (?:tackle|hit|collision|impact)|"
+    r"(?:fell|came down) (?:really )?"
     r"(?:hard|heavily|badly) (?:on|onto) (?:my )?(?:back|bottom|bum|tailbone|coccyx|spine)"
 )
 FALL = (
-    r"fell|fall|fallen|falling|slipped|tumbled|came off|jumped|tripped|took a tumble|went flying|"
-    r"lost my footing|missed (?:a|the|my) (?:step|footing)"
+    r"fell|fall|fallen|falling|slipped|tumbled|came off|jumped|tripped|(?:took|had) (?:a |a bit "
+    r"of a )?tumble|went flying|went down|lost my footing|missed (?:a|the|my)(?: \w+)? (?:step|"
+    r"stair|footing)"
 )
 HEIGHT = (
     r"ladder|roof|height|stairs|staircase|steps|scaffold\w*|tree|horse|balcony|wall|trampoline|"
-    r"bike|motorbike|motorcycle|ice|icy|(?:\d+|a few|several|two|three) (?:feet|foot|metres|"
+    r"bike|motorbike|motorcycle|(?:\d+|a few|several|two|three) (?:feet|foot|metres|"
     r"meters|m|ft|storeys|stories|floors)"
 )
 FRAGILE_BONES = (
@@ -131,28 +149,33 @@ SUDDEN = (
     r"sudden\w*|sharp|severe|after (?:lifting|coughing|sneezing|bending|twisting)|a crack|"
     r"sat down (?:heavily|hard)|landed (?:heavily|hard)|jolt\w*|jarred|bumped|knocked|after (?:a |"
     r"an )?(?:cough|sneeze|lift|bend|twist)|when i (?:coughed|sneezed|bent|lifted|twisted)|"
-    r"(?:suddenly|out of nowhere) (?:started|began|went)|(?:heard|felt) (?:a )?(?:crack|snap)"
+    r"(?:suddenly|out of nowhere) (?:started|began|went)|(?:heard|felt) (?:a )?(?:crack|snap)|"
+    r"excruciating|agony|worst pain|(?:went|gone) down (?:on|onto)"
 )
 HOT_STATE = (  # hot/warm as a state of the joint, not a hot pack or warm bath
     r"(?:hot|warm)(?! (?:bath|water|pack|compress|shower|towel|pad|wheat|tub|yoga|drink|weather|"
-    r"day|climate|bottle|and cold))|red|redness|inflamed|burning hot|flushed|angry|hot to (?:the )?"
+    r"day|climate|bottle|and cold))|red|redness|erythema\w*|inflamed|burning hot|flushed|angry|"
+    r"hot to (?:the )?"
     r"touch|warm to (?:the )?touch"
 )
 SWOLLEN = (
     r"swollen|swelling|swelled|puffy|ballooned|puffed up|fluid on|blew up|blown up|like a "
-    r"balloon|balloon\w*|twice the size|massive|huge|double the size"
+    r"balloon|balloon\w*|twice the size|massive|huge|double the size|effusion"
 )
 ADVERB = r"(?:very |really |so |quite |all |a bit |super )?"
-CALF_SIGN = r"swollen|swelling|swelled|puffy|red|hot|warm|tender|hard|throbbing|bigger"
+CALF_SIGN = rf"{SWOLLEN}|red|hot|warm|tender|hard|throbbing|bigger|shiny"
 CLOT_RISK = (
     r"flight|flew|long drive|surgery|operation|replacement|plaster|cast|bed rest|immobil\w*|"
-    r"the pill|contracepti\w*|hrt|pregnan\w*|postpartum|gave birth|one leg|one side|only on the"
+    r"the pill|contracepti\w*|hrt|pregnan\w*|postpartum|gave birth|one (?:leg|side)(?! or the "
+    r"other)|only on the"
 )
 INJURY = (
     r"fell|fall|fallen|twist\w*|injur\w*|accident|pop|popped|crash\w*|landed|hit|tackle\w*|"
     r"trip\w*|collid\w*|sports?|kicked|slipped|game|match|training|falling|tumble|went over|"
     r"landed awkwardly|gave way|giving way|buckled|collapsed|hurt|skiing|knocked|stairs|"
-    r"football|rugby|netball|basketball|tackled"
+    r"football|rugby|netball|basketball|tackled|mishap|went sideways|twang|clunk|snap\w*|"
+    r"crack\w*|came off|fell off|thrown off|awkward\w*|jump\w*|rolled|dancing|skateboard\w*|"
+    r"soccer|pivot\w*"
 )
 BACK = r"back|spine|spinal|lumbar|sciatica|disc|discs|tailbone|coccyx|vertebra\w*"
 KNEE = r"knee|knees|kneecap|joint|joints"
@@ -185,7 +208,8 @@ APPETITE = (
 )
 WILL_NOT = r"will not|would not|does not|did not|can not|could not|refuses? to|just will not"
 CANNOT_HOLD = (
-    rf"\b(?:knee|leg|legs|ankle|foot|hip)\b (?:\w+ ){{0,2}}(?:{WILL_NOT}) (?:\w+ ){{0,1}}(?:hold|"
+    rf"\b(?:knee|leg|legs|ankle|foot|hip|"
+    rf"it)\b (?:\w+ ){{0,2}}(?:{WILL_NOT}) (?:\w+ ){{0,1}}(?:hold|"
     r"support|take|carry|bear) (?:me|him|her|them|(?:my|his|her|their|any) weight|weight)\b|"
     r"\b(?:collaps\w*|gives? way|giving way|gave way|buckl\w*|goes|went) (?:\w+ ){0,2}(?:under "
     r"me|(?:when|if|as soon as|every time|whenever) i (?:try to |put weight|stand|walk|step)\w*)"
@@ -198,7 +222,10 @@ HOPPING = (
     r"(?:walk|stand|step) on (?:it|my|his|her|their|the|that))\b(?! (?:for (?:long|very|more|"
     r"too)|far|very far|much)\b)|(?:will not|would not|refus\w* to) (?:walk|stand|put (?:any )?"
     r"weight|bear (?:any )?weight)\b(?! (?:for (?:long|very|more|too)|far|very far|much)\b)|"
-    r"non[- ]weight[- ]bearing)"
+    r"non[- ]weight[- ]bearing|(?:can not|could not|unable to) (?:\w+ ){1,3}(?:or|nor|and) "
+    r"(?:walk|stand|step|put weight|bear weight)|(?:have|had|having) to crawl|crawl\w* (?:to|"
+    r"around|everywhere|about)|(?:can not|could not|unable to) (?:\w+ ){0,5}without (?:crawl\w*|"
+    r"hopping))"
 )
 # Indirect wording: wishes to die, methods, goodbyes, acts of self-harm, no way out.
 MORE_SELF_HARM = (
@@ -209,8 +236,9 @@ MORE_SELF_HARM = (
     r"(?:step\w*|jump\w*|throw\w* myself|walk\w*|lie|lying) (?:out )?in front of (?:a|the) (?:bus|"
     r"train|car|lorry|truck|traffic)|driv\w* (?:my car |the car )?(?:into|off) (?:a|the) (?:wall|"
     r"tree|bridge|cliff|river)|hang\w* myself|(?:how many|enough) (?:pills|tablets|paracetamol|"
-    r"tramadol|painkillers|meds) (?:\w+ ){0,3}(?:would|to|it would) (?:take|kill|be fatal|be "
-    r"enough)|(?:took|taken|take|taking|swallowed) (?:\w+ ){0,2}(?:tablets|pills|painkillers|"
+    r"tramadol|painkillers|meds) (?:\w+ ){0,3}(?:would|to|it would|it|does it) (?:take|takes|"
+    r"kill|be fatal|be enough)|(?:took|taken|take|taking|swallowed) (?:\w+ ){0,2}(?:tablets|pills|"
+    r"painkillers|"
     r"meds|medication) (?:\w+ ){0,2}on purpose|giving away (?:my|all my) (?:things|stuff|"
     r"possessions|belongings)|saying goodbye to (?:everyone|people|my family|my kids)|(?:in case|"
     r"for when|after) i (?:am|was) (?:not around|gone|dead|no longer here)|no (?:way out|future "
@@ -223,7 +251,18 @@ MORE_SELF_HARM = (
     r"eat)))|(?:end\w*|take|taking|took) (?:my|his|her|their) own life|(?:think|thinking|"
     r"thought)\w* (?:\w+ ){0,2}about (?:death|dying|being dead|not being here|not existing)|"
     r"(?:might|may|going to|could|will|scared i will|afraid i will) do something "
-    r"(?:stupid|drastic|silly)"
+    r"(?:stupid|drastic|silly)|(?:put|putting|get|getting|got|sort\w*) (?:\w+ )?affairs in order|"
+    r"made (?:my|his|her|their) peace|(?:giv\w*|gave) away (?:all |most )?(?:of )?(?:my|his|her|"
+    r"their) (?:\w+ )?(?:things|stuff|possessions|belongings|tools|clothes|books|collection|pets?|"
+    r"dog|cat|money|savings|jewell?ery)|(?:will not|not going to) be (?:around|here) (?:much |for "
+    r")?(?:longer|long|after|by|next)|(?:will not|would not|will no longer|not) be a burden (?:to "
+    r"\w+ )?(?:after|any ?more|much longer|any longer|for long|once)|better (?:to|if i) (?:die|be "
+    r"dead|were dead|was dead)|(?:thought|planned|worked out|decided|know) (?:about )?(?:how|when|"
+    r"where) (?:i will|i would|i am going to|i could|to) do it|(?:swallow\w*|take|taking|down\w*) "
+    r"the lot|(?:written|writing|wrote|left) (?:\w+ )?(?:letters?|notes?) (?:to|for) (?:my|the) "
+    r"(?:kids|children|family|wife|husband|partner|son|daughter|loved ones|parents|everyone)|"
+    r"(?:active|passive) si|si with (?:a )?(?:plan|intent)|suicidal ideation|dsh|"
+    r"deliberate self|phq-?9 item 9|(?:opioid|paracetamol|intentional|deliberate|tablet) od"
 )
 SELF_HARM_WORDS = (
     r"suicid\w*|kill\w* (?:myself|himself|herself|themselves)|end\w* (?:my|it|his|her|their) "
@@ -238,7 +277,8 @@ SELF_HARM_WORDS = (
     r"feel\w* like)\w* (?:\w+ ){0,2}(?:to |of )?(?:hurt|harm)\w* myself|no (?:reason|"
     r"point) (?:to |in |of )?(?:live|living|life|going on|carrying on|being here|being alive|"
     r"it all|anything)|can not go on|can not carry on|overdos\w*|od on|(?:saving|stockpil\w*|"
-    r"hoard\w*) (?:up )?(?:my )?(?:\w+ )?(?:pills|tablets|tramadol|painkillers|medication|meds)|"
+    r"hoard\w*) (?:up )?(?:my )?(?:\w+ )?(?:pills|tablets|tramadol|painkillers|medication|meds|"
+    r"co-?codamol|codeine|paracetamol|morphine|oxy\w*|opioids?|sleeping)|"
     r"too much to live with|not worth (?:living|it any ?more|being alive)|(?:nobody|"
     r"no one) would (?:miss|care|notice)|disappear (?:for good|forever)|(?:what is|see) (?:the|"
     r"any) point (?:in |of )?(?:living|life|going on|carrying on|being here|being alive|anything|"
@@ -283,5 +323,5 @@ KEYWORDS = frozenset(
     "dislocated deformed wiping perineum anus buttocks saddle sensation erection sciatica "
     "legs myself overdose paralysed paralyzed crotch urinary retention leaking accident "
     "dropping weight losing control walking standing stand weight crutches overdosed "
-    "chemo radiotherapy mastectomy appetite unwell shivery diagnosis".split()
+    "chemo radiotherapy mastectomy appetite unwell shivery diagnosis remission".split()
 )

@@ -154,6 +154,8 @@ RULES: tuple[Rule, ...] = (
         r"her|their|the) (?:bowels?|bladder|waterworks)|(?:keep|kept|keeps) having "
         r"accidents|(?:had|having) accidents(?! (?:at|on|in|with|while|playing|involving))|"
         r"(?:need\w*|wear\w*|using) (?:\w+ )?pads|urinary retention|retaining urine|no control|"
+        r"(?:the )?(?:bed|sheets|mattress) (?:was|were|is|are) (?:\w+ )?(?:wet|soaked|soaking)|"
+        r"woke up (?:in )?(?:a )?wet (?:bed|sheets)|"
         r"strain\w* to (?:pee|wee|urinate|pass (?:urine|water)|go)|(?:did not|could not|"
         r"do not) (?:make it|get) to the (?:toilet|loo|bathroom)|(?:toilet|loo|"
         r"bathroom) (?:\w+ ){0,4}(?:did not|could not) make it|bladder (?:\w+ ){0,5}?(?:not|"
@@ -167,7 +169,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:urine|water)|been able to (?:pee|wee|go to the (?:toilet|loo|bathroom)))|dribbl\w*"
         r"(?: \w+){0,3} (?:urine|pee|wee)|(?:urine|pee|wee) (?:\w+ ){0,2}dribbl\w*|(?:weak|slow|"
         r"poor) (?:urine )?(?:stream|flow) (?:of urine|when i (?:pee|wee))?|(?:stream|flow) (?:is|"
-        r"has been|has got|has gone) (?:\w+ )?(?:weak|slow|weaker|slower) when i (?:pee|wee))\b",
+        r"has been|has got|has gone) (?:\w+ )?(?:weak|slow|weaker|slower) when i (?:pee|wee)|"
+        r"(?:urine|pee|wee|water|stream) (?:is |was )?(?:not|hardly|barely|only just|will not|"
+        r"would not|does not|did not) (?:com|flow|pass|go|start)\w*|(?:barely|hardly) (?:anything|"
+        r"any|a trickle) (?:comes|coming|came) out|(?:only (?:a )?(?:trickle|dribble)|nothing) "
+        r"(?:comes|coming|came|will come) out)\b",
     ),
     rule(
         CAUDA_EQUINA,
@@ -199,7 +205,10 @@ RULES: tuple[Rule, ...] = (
         "pain, numbness or weakness in both legs",
         near(r"both|two|each of my|all my|either", LEGS, 1)
         + rf"(?=.*\b(?:{SYMPTOM}|give way|giving way|gave way|hurt\w*)\b)|"
-        + near(SYMPTOM, rf"both (?:my )?(?:{LEGS})|each (?:leg|side)|left and right", 6),
+        + near(SYMPTOM, rf"both (?:my )?(?:{LEGS})|each (?:leg|side)|left and right", 6)
+        + r"|\b(?:the )?other (?:one|leg|side) (?:is |has )?(?:getting |gone |going )?(?:weak|numb)"
+        r"\w*|\b(?:the )?(?:other|right|left) (?:one|leg|side) (?:is |has )?(?:going|gone|started|"
+        r"doing (?:it|the same)) (?:too|as well)\b",
     ),
     rule(
         CAUDA_EQUINA,
@@ -212,7 +221,8 @@ RULES: tuple[Rule, ...] = (
             4,
         )
         + r"|\b(?:getting|gone|going|becom\w*|grown|growing) (?:really |very |so |much )?"
-        r"(?:weak|weaker|numb\w*)\b",
+        r"(?:weak|weaker|numb\w*)\b|\b(?:weaker|number|more numb) than (?:yesterday|last week|this "
+        r"morning|before|earlier|it was|(?:a|two|three|a few) (?:days?|weeks?) ago)\b",
         same_clause=LEG_PARTS,
     ),
     rule(
@@ -238,7 +248,8 @@ RULES: tuple[Rule, ...] = (
         CAUDA_EQUINA,
         "new problems with sexual function alongside back pain",
         r"\b(?:(?:can not|unable to|trouble|difficulty|problems?) (?:get\w*|keep\w*|maintain\w*|"
-        r"having|achieve) (?:an )?erection|erectile (?:dysfunction|problems)|numb\w* (?:\w+ ){0,3}"
+        r"having|achieve) (?:an )?erection|erectile (?:dysfunction|problems)|can not get it up|"
+        r"(?:no|lost (?:my )?) erections?|numb\w* (?:\w+ ){0,3}"
         r"(?:during|when having|having) sex|can not feel (?:\w+ ){0,3}during sex)\b",
         BACK,
     ),
@@ -263,7 +274,8 @@ RULES: tuple[Rule, ...] = (
         SPINAL_INFECTION,
         "injecting drugs, together with back pain",
         r"\b(?:inject\w* (?:drugs|heroin|myself|street)|iv drugs?|intravenous drugs?|heroin|"
-        r"shoot\w* up|drug user|needle use)\b",
+        r"shoot\w* up|drug user|needle use|(?:put|goes|going|shoot|inject)\w* (?:\w+ ){0,2}(?:into|"
+        r"in) my veins|ivdu|pwid|iv drug use\w*)\b",
         **HISTORY,
     ),
     rule(
@@ -313,7 +325,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         CANCER,
         "a history of cancer",
-        rf"\b(?:(?:{CANCER_WORDS}) (?:survivor|history)|(?:i am|i have been|i was|been) "
+        rf"\b(?:(?:{CANCER_WORDS}),? (?:survivor|history|(?:is |now |still )?in remission)|(?:i am|"
+        r"i have been|i was|been) "
         r"(?:currently |still |now )?(?:on|having|getting|through) (?:chemo\w*|radiotherapy|"
         r"radiation treatment|immunotherapy))\b",
         **HISTORY,
@@ -327,6 +340,14 @@ RULES: tuple[Rule, ...] = (
         r"melted|pouring|piling) off\b",
     ),
     rule(CANCER, "weight loss you cannot explain", rf"\b(?:{WEIGHT_LOST})\b", APPETITE),
+    rule(  # weight loss together with pain at night (Henschke 2009): not a diet
+        CANCER,
+        "weight loss together with pain at night",
+        rf"\b(?:{WEIGHT_LOST})\b",
+        near(r"pain|ache|aches|aching|hurts?|hurting|sore", NIGHT, 8),
+        not_in_clause=r"diet\w*|trying|gym|on purpose|slimming|weight watchers|plan|programme|"
+        r"program|surgery|wanted|intentional\w*",
+    ),
     rule(
         CANCER,
         "weight loss you cannot explain",
@@ -368,13 +389,16 @@ RULES: tuple[Rule, ...] = (
         FRACTURE,
         "a fall or sudden back pain with fragile bones or long-term steroids",
         rf"\b(?:(?:had a|recent|minor|simple|mechanical|bad) fall|fall from (?:standing|a chair|"
-        rf"bed)|falls|took a tumble|fell|fallen|slipped|tripped|{SUDDEN})\b",
+        rf"bed)|falls|fell|fallen|slipped|tripped|went down|lost my footing|(?:had|took) (?:a |a "
+        rf"bit of a )?tumble|missed (?:a|the|my)(?: \w+)? (?:step|stair|footing)|{SUDDEN})\b",
         FRAGILE_BONES,
     ),
     rule(
         FRACTURE,
         "a possible broken bone",
-        near(BONES, r"broke|broken|fractur\w*|cracked|snapped", 4),
+        near(BONES, r"broke|broken|fractur\w*|snapped", 4)  # "my knee cracked" is a joint noise
+        + rf"|\bcracked (?:my|a|his|her|the) (?:\w+ )?(?:{BONES})\b|\b(?:{BONES}) (?:is|was|"
+        r"has been|got|may be|might be) cracked\b",
     ),
     # --- Septic arthritis of the knee (Long 2019) ---
     rule(
@@ -407,6 +431,12 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         DVT_PE,
+        "a swollen leg with a risk of blood clots",
+        near(r"lower leg|leg|shin|ankle", rf"{SWOLLEN}|swolen|tender|shiny", 4),
+        CLOT_RISK,
+    ),
+    rule(
+        DVT_PE,
         "swelling of one leg",
         r"\b(?:one|my (?:left|right)|left|right|one of my) (?:leg|ankle|calf|thigh|foot) "
         r"(?:\w+ ){0,2}(?:swollen|swelling|puffy|bigger than the other|twice the size)\b",
@@ -415,10 +445,17 @@ RULES: tuple[Rule, ...] = (
         DVT_PE,
         "chest pain or difficulty breathing",
         r"\b(?:chest (?:pain|pains|tight\w*|pressure|hurts|ache)|pain in (?:my|the) chest|"
-        r"(?:short|shortness) of breath|breathless\w*|out of breath|(?:can not|could not) "
+        r"(?:short|shortness) of breath|breathless\w*|out of breath(?! (?:\w+ ){0,4}(?:during|"
+        r"after|at the top|on (?:the )?(?:hills?|stairs)|sprints?|sprinting|running|exercis\w*|"
+        r"training|workouts?|the gym|classes))|(?:can not|could not) "
         r"(?:catch my )?breath\w*|struggl\w* to breathe|difficulty breathing|hard to breathe|"
         r"trouble breathing|cough\w* (?:up )?blood|blood when i cough|heart (?:is )?racing|"
-        r"racing heart|palpitations|fainted|passed out|collapsed)\b",
+        r"racing heart|palpitations|fainted|passed out|collapsed|pleuritic|tachycard\w*|"
+        r"ha?emoptysis|(?:new|acute|sudden) (?:cp|sob)|cp,? (?:and |\+ ?)?sob|sob,? (?:and |\+ ?)?"
+        r"cp|(?:spo2|sats|o2 sats?) (?:of |at )?(?:[5-8]\d|9[0-3])|(?:catch|pain|stab\w*|sharp|"
+        r"twinge|hurts?) (?:\w+ ){0,3}(?:chest|ribs?)(?: \w+){0,5} (?:breath\w*|breathe)|"
+        r"(?:hurts?|painful|pain) (?:\w+ ){0,2}(?:to|when i) (?:breathe|take a (?:deep |big )?"
+        r"breath))\b",
     ),
     rule(
         DVT_PE,
@@ -432,7 +469,8 @@ RULES: tuple[Rule, ...] = (
         "not being able to put weight on the leg",
         then(UNABLE, r"put|bear|take|place|stand", 0) + r"(?:\W+\w+){0,4}?\W+(?:weight|"
         r"pressure|(?:my |the )?(?:foot|leg) down)\b|"
-        + then(UNABLE, r"weight[- ]?bear\w*|fully weight[- ]?bear\w*", 1),
+        + then(UNABLE, r"weight[- ]?bear\w*|fully weight[- ]?bear\w*|fwb|wb|pwb", 1)
+        + r"|\bnwb\b",
     ),
     rule(
         CANNOT_BEAR_WEIGHT,

@@ -35,7 +35,8 @@ OFF_TOPIC = re.compile(
 # ("psoriasis on my knees", "my dog's back leg"): these decide before the topic words.
 OTHER_CONDITION = re.compile(
     r"\b(?:rheumatoid|psoria\w*|restless legs?|shin splints?|bursitis|gout|lupus|"
-    r"fibromyalgia|dogs?|cats?|puppy|kitten|horses?|vets?|veterinar\w*|pets?)\b"
+    r"fibromyalgia|(?:my|our|his|her|their|the) (?:dog|cat|puppy|kitten|horse|pony|pet)s?|vets?|"
+    r"veterinar\w*)\b"
 )
 
 

@@ -20,7 +20,59 @@ CONTRACTIONS = (
     (r"\bit's\b", "it is"),
     (r"\b(that|there|what|he|she)'?s\b", r"\1 is"),  # "whats" too; "its" stays a possessive
     (r"\b(you|we|they)'re\b", r"\1 are"),
+    (r"\b(it|that|there|he|she|you|we|they)'d\b", r"\1 would"),
 )
+# Text-speak and phonetic spellings, whole words only ("wat is rong wiv my back").
+TEXTSPEAK = {
+    "u": "you",
+    "ur": "your",
+    "n": "and",
+    "nd": "and",
+    "wat": "what",
+    "wot": "what",
+    "wht": "what",
+    "rong": "wrong",
+    "wiv": "with",
+    "wif": "with",
+    "cud": "could",
+    "cld": "could",
+    "shud": "should",
+    "shld": "should",
+    "wud": "would",
+    "hav": "have",
+    "hv": "have",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "have to",
+    "wen": "when",
+    "hw": "how",
+    "dat": "that",
+    "tht": "that",
+    "da": "the",
+    "kno": "know",
+    "knw": "know",
+    "abt": "about",
+    "cos": "because",
+    "coz": "because",
+    "cuz": "because",
+    "b4": "before",
+    "2day": "today",
+    "2nite": "tonight",
+    "2night": "tonight",
+    "tmrw": "tomorrow",
+    "pls": "please",
+    "plz": "please",
+    "ppl": "people",
+    "sumthing": "something",
+    "smth": "something",
+    "rly": "really",
+    "cnt": "can not",
+    "feva": "fever",
+    "nite": "night",
+    "wk": "week",
+    "wks": "weeks",
+}
+TEXTSPEAK_WORD = re.compile(r"(?<![\w'/=-])(?:" + "|".join(TEXTSPEAK) + r")(?![\w'/=-])")
 CONTRACTION_PATTERNS = tuple((re.compile(pattern), repl) for pattern, repl in CONTRACTIONS)
 WORD = re.compile(r"[a-z]+")
 MIN_TYPO_LENGTH = 5
@@ -33,7 +85,7 @@ def english_words() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
-NEGATED_WORD = r"(?:no|not|never|without|none|nor)\b"
+NEGATED_WORD = r"(?:no|not|never|without|none|nor|non)\b"
 
 
 def _gap(words: int) -> str:
@@ -60,6 +112,7 @@ def any_of(*patterns: str) -> re.Pattern[str]:
 def normalize(text: str) -> str:
     """Lower case, straight apostrophes, contractions expanded, single spaces."""
     text = text.translate(APOSTROPHES).lower()
+    text = TEXTSPEAK_WORD.sub(lambda match: TEXTSPEAK[match.group(0)], text)
     for pattern, replacement in CONTRACTION_PATTERNS:
         text = pattern.sub(replacement, text)
     return re.sub(r"[ \t\r\f\v]+", " ", text)

@@ -18,7 +18,8 @@ from assistant.redflags import RULES, SELF_HARM, Rule
 from assistant.textnorm import TypoFixer, normalize
 
 CLAUSE_BREAK = re.compile(
-    r"[.!?;:\n]+|\s*\(|\)\s*|,\s*(?=(?:and |but |so )?(?:i|my|it|the|there|now|then|he|she|"
+    r"[.!?;:\n]+|\s[-\u2013\u2014]+\s|\s*\(|\)\s*|,\s*(?=(?:and |but |so )?(?:i|my|it|the|there|"
+    r"now|then|he|she|"
     r"they|we)\b)|\s+(?:but|however|although|though|except|whereas|yet|apart from|"
     r"and then|and now|and also|and i|and my|and it|so i|so my)\s+"
 )
@@ -28,7 +29,8 @@ NEGATION = re.compile(
 )
 PSEUDO_NEGATION = re.compile(
     r"\b(?:not sure|not certain|do not know|no idea|not only|not just|no doubt|not even sure|"
-    r"no longer able|not that)\b"
+    r"no longer able|not that|not always|not exactly|not entirely|not totally|not completely|"
+    r"not particularly)\b"
 )
 # NegEx termination terms: a negation does not reach past these ("can't walk since the fall").
 NEGATION_END = re.compile(
@@ -56,24 +58,34 @@ THEIR_SYMPTOMS = re.compile(
     r"(?:pain|ache|problems?)"
 )
 RESOLVED_AFTER = re.compile(
-    r"\b(?:(?:has|have|had|is|was) )?(?:gone|went away|resolved|cleared(?: up)?|settled|healed|"
-    r"better now|fine now|all better|recovered|fixed)\b|\b(?:years|decades) ago\b|\blong ago\b|"
+    # "it has gone" is resolved; "has gone very pale" or "gone numb" is not
+    r"\b(?:(?:has|have|had|is|was) )?gone(?=\W*$| (?:now|away|completely|since|for good|again|by "
+    r"itself|on its own|after|within|in a|and)\b)|\b(?:went away|resolved|cleared(?: up)?|settled|"
+    r"healed|"
+    r"better now|fine now|all better|recovered|fixed|back to normal|normal again|all fine|(?:went|"
+    r"goes|go|wore|wears) off|(?:go|goes|went|pass|passes|passed|ease|eases) (?:away |off )?"
+    r"(?:after|within|in) (?:a|a few|\d+) (?:minutes?|seconds?|moments?))\b|\b(?:years|"
+    r"decades) ago\b|\blong ago\b|"
     r"\bas a (?:child|kid|teenager)\b|\bwhen i was (?:young|younger|little|a kid|a child)\b|"
     r"\bin the past\b|\bnot any ?more\b|\bno more\b|\blast year\b|\b(?:a|one) years? ago\b"
 )
-RESOLVED_BEFORE = re.compile(r"\b(?:used to|no longer|in the past|years ago|once had)\b")
+RESOLVED_BEFORE = re.compile(
+    r"\b(?:used to|no longer|in the past|years ago|once had|back in (?:19|20)\d\d|in (?:19|"
+    r"20)\d\d)\b"
+)
 HYPOTHETICAL = re.compile(
     r"\b(?:if i (?:ever |were to |was to |later )?(?:get|got|develop|developed|start|started|"
     r"notice|noticed|experience|begin)|what if|in case|should i worry if|how would i know if|"
     r"what happens if|what would happen if|suppose|supposing|hypothetically|for example if|if i "
     r"(?:can not|could not|am unable|am not able|was unable|were unable)|what (?:should|do|would|"
-    r"can) i do if|when should i (?:\w+ ){1,3}if)\b"
+    r"can) i do if|when should i (?:\w+ ){1,3}if|asked (?:me )?(?:if|whether))\b"
 )
 GENERAL_QUESTION = re.compile(
     r"^\s*(?:can|could|does|do|will|would|is|are|why|how|what|when|which|should)\b.*\b(?:cause|"
     r"causes|caused|lead to|leads to|result in|give you|mean|means|a sign of|signs? of|symptoms? "
-    r"of|linked|related|associated|happen|common|normal|serious|dangerous|red flags?|warning "
-    r"signs?|emergency)\b"
+    r"of|linked|related|associated|happen|common|normal|serious|dangerous|mention|ask about|talk "
+    r"about|warn about|red flags?|warning "
+    r"signs?|emergency)\b|^\s*what (?:is|are) (?:a |an |the )?(?:[\w-]+ ?){1,4}$"  # "what is X?"
 )
 # A general statement the patient repeats ("my physio said a hot knee can be serious").
 GENERAL_STATEMENT = re.compile(

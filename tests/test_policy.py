@@ -55,12 +55,63 @@ CASES = [
     ("What's causing the pain at the front of my knee on stairs?", UnsafeKind.DIAGNOSIS),
     ("what has happened to my knee, it went pop and swelled up", UnsafeKind.DIAGNOSIS),
     ("Are anti-inflammatory gels as good as tablets for knee arthritis?", None),
+    # wording from a second round: text-speak, carers, indirect asking, report jargon
+    ("wat is rong wiv my knee", UnsafeKind.DIAGNOSIS),
+    ("hav i torn my acl", UnsafeKind.DIAGNOSIS),
+    ("Has my mum got arthritis in her knees?", UnsafeKind.DIAGNOSIS),
+    ("Is it my meniscus?", UnsafeKind.DIAGNOSIS),
+    ("Is that a trapped nerve in my back?", UnsafeKind.DIAGNOSIS),
+    ("Am I getting sciatica?", UnsafeKind.DIAGNOSIS),
+    ("What have I done to my back?", UnsafeKind.DIAGNOSIS),
+    ("Is it a pulled muscle or something in my spine?", UnsafeKind.DIAGNOSIS),
+    ("Which nerve root do you think is trapped in my case?", UnsafeKind.DIAGNOSIS),
+    ("Would 1200mg be a sensible amount for me?", UnsafeKind.DOSE),
+    ("What's a safe daily amount of Panadol for my gran?", UnsafeKind.DOSE),
+    ("Can I take co-codamol 30/500 every three hours?", UnsafeKind.DOSE),
+    ("How do I wean myself off tramadol?", UnsafeKind.MEDICATION_CHANGE),
+    ("Would it be alright if I halved my naproxen?", UnsafeKind.MEDICATION_CHANGE),
+    ("My husband wants to stop his Lyrica, is that ok?", UnsafeKind.MEDICATION_CHANGE),
+    ("I think it'd be sensible to go back on my pregabalin", UnsafeKind.MEDICATION_CHANGE),
+    ("Is it ok if I ditch the celecoxib?", UnsafeKind.MEDICATION_CHANGE),
+    (
+        "MRI came back showing a 'horizontal tear, posterior horn'. Do I need surgery?",
+        UnsafeKind.SCAN_INTERPRETATION,
+    ),
+    ("Help me make sense of my knee MRI", UnsafeKind.SCAN_INTERPRETATION),
+    (
+        "My vitamin D came back at 25, could that be why my back aches?",
+        UnsafeKind.SCAN_INTERPRETATION,
+    ),
+    ("What does a disc bulge on an MRI usually mean?", None),
+    ("What does joint space narrowing mean on a knee X-ray?", None),
+    ("My last DEXA scan was normal. How do I lift safely?", None),
+    ("I had physio for a meniscus tear years ago and it's fine now. Can I ski?", None),
+    ("Can I use heat patches on my back?", None),
+    ("Knees creak on the stairs, is that arthritis in general?", None),
 ]
 
 
 @pytest.mark.parametrize(("message", "expected"), CASES)
 def test_classify_request(message, expected):
     assert classify_request(message) is expected
+
+
+@pytest.mark.parametrize(
+    ("message", "earlier", "expected"),
+    [
+        ("How many more could I take tonight?", "I'm on codeine for my back.", UnsafeKind.DOSE),
+        (
+            "Is it fine to have ibuprofen alongside it?",
+            "I take methotrexate weekly.",
+            UnsafeKind.MEDICATION_CHANGE,
+        ),
+        ("What exercises help my back?", "I'm on 30mg codeine for my back.", None),
+    ],
+)
+def test_a_medicine_named_in_the_previous_message_is_what_a_request_is_about(
+    message, earlier, expected
+):
+    assert classify_request(message, earlier=earlier) is expected
 
 
 def test_instruction_pasted_inside_a_document_is_data():

@@ -11,6 +11,10 @@ from assistant.textnorm import TypoFixer, edit_distance, normalize
         ("I'm ok", "i am ok"),
         ("it's gone", "it is gone"),
         ("cant  pee", "can not pee"),
+        ("it'd help", "it would help"),
+        ("wat is rong wiv u", "what is wrong with you"),
+        ("cough n sneeze 2day", "cough and sneeze today"),
+        ("L4/5 n=3, u/s", "l4/5 n=3, u/s"),  # clinical notation is left alone
     ],
 )
 def test_normalize_expands_contractions(text, expected):
