@@ -29,7 +29,7 @@ MEDICINES = (
     r"dihydrocodeine|naprosyn|celebrex|arcoxia|mobic|piroxicam|feldene|ketoprofen|etodolac|"
     r"nabumetone|indomethacin|ibuleve|capsaicin|zapain|tylex|ultram|norco|vicodin|percocet|"
     r"endone|panamax|mersyndol|nucynta|tapentadol|flexeril|robaxin|valium|zoloft|sertraline|"
-    r"allopurinol|colchicine"
+    r"allopurinol|colchicine|calpol|calprofen|medised|children'?s (?:paracetamol|ibuprofen)"
 )
 DOSE_WORDS = (
     r"dose|doses|dosage|dosing|mg|milligrams?|mcg|ml|\d+(?:\.\d+)? ?(?:mg|g|grams?|mcg|ml)|"
@@ -130,7 +130,8 @@ PERSONAL_RESULT = (
 LAB_TESTS = (
     r"uric acid|urate|vitamin d|vit d|crp|esr|hla-?b27|rheumatoid factor|rf|anti-?ccp|ana|"
     r"white (?:cell|blood cell) count|wbc|ferritin|calcium|alkaline phosphatase|alp|psa|b12|"
-    r"hba1c|inflammatory markers|inflammation markers|bone density|dexa|t-?score"
+    r"hba1c|inflammatory markers|inflammation markers|bone density|dexa|t-?score|egfr|"
+    r"creatinine|ha?emoglobin|hb|platelets|inr|glucose"
 )
 # Text pasted from elsewhere that addresses the assistant is data, not the patient's request.
 EMBEDDED_INSTRUCTION = re.compile(
@@ -147,15 +148,18 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
         UnsafeKind.SCAN_INTERPRETATION,
         any_of(
             then(
-                rf"(?:(?:my|our|his|her)(?: \w+){{0,2}}?|the|these|this) (?:{SCANS})", SCAN_VERBS, 6
+                rf"(?:(?:my|our|his|her|\w+'s)(?: \w+){{0,2}}?|the|these|this) (?:{SCANS})",
+                SCAN_VERBS,
+                6,
             ),
-            rf"(?=.*\b(?:{RESULT_QUESTION})\b)^(?:\w+ ){{0,2}}(?:{SCANS}) (?:\w+ ){{0,2}}(?:came "
-            rf"back|"
-            r"showed|says|said|found|reads|reported)\b",
+            rf"(?=.*\b(?:{RESULT_QUESTION})\b)^(?:\w+ ){{0,2}}(?:{SCANS}) (?:\w+ ){{0,2}}"
+            r"(?:came back|showed|says|said|found|reads|reported)\b",
+            rf"(?=.*\b(?:{RESULT_QUESTION})\b)\b(?:got|had|have) (?:my|his|her|\w+'s) (?:\w+ )?"
+            rf"(?:{SCANS}) back\b",
             then(rf"{SCAN_VERBS}|what does|what do", rf"my (?:\w+ ){{0,2}}(?:{SCANS})", 4),
             rf"(?=.*\b(?:{RESULT_QUESTION})\b)"
             + then(
-                rf"(?:my|his|her) (?:\w+ ){{0,2}}(?:{LAB_TESTS})",
+                rf"(?:my|his|her|\w+'s) (?:\w+ ){{0,2}}(?:{LAB_TESTS})",
                 r"(?:was|is|were|are|came back|reading|level|result|of|at) (?:\w+ )?(?:\d+|"
                 r"positive|negative|high|low|raised|normal|abnormal|borderline)",
                 3,
@@ -240,7 +244,7 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             rf"\b(?:could|can|might|would|is) (?:it|this|that|my \w+(?: \w+)?) be (?:a |an |from |"
             rf"caused by )?(?:{CONDITIONS})\b",
             r"\btell me what (?:i have|it is|this is|is wrong)\b",
-            r"\b(?:do|would) you think (?:i|it|this|my)\b",
+            r"\b(?:do |would )?you think (?:i|it|this|my)\b",
             r"\bwhat (?:is|could be|might be) (?:causing|behind) (?:my|this)\b",
             r"\b(?:which|what kind of) (?:condition|disease|injury|problem|one) (?:do|have) i\b",
             r"\b(?:which|what) (?:one )?(?:is it|is more likely)(?: for me)?\b",

@@ -156,7 +156,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:need\w*|wear\w*|using) (?:\w+ )?pads|urinary retention|retaining urine|no control|"
         r"(?:the )?(?:bed|sheets|mattress) (?:was|were|is|are) (?:\w+ )?(?:wet|soaked|soaking)|"
         r"woke up (?:in )?(?:a )?wet (?:bed|sheets)|"
-        r"strain\w* to (?:pee|wee|urinate|pass (?:urine|water)|go)|(?:did not|could not|"
+        r"strain\w* (?:\w+ ){0,5}to (?:start |get )?(?:a |my )?(?:pee|wee|urinate|pass (?:urine|"
+        r"water)|go)|(?:can not|could not|unable to) hold (?:it|on|(?:my|his|her|their) (?:wee|pee|"
+        r"bladder|water|urine|bowels?))(?: \w+){0,4} (?:wee|pee|toilet|loo|urinate|bladder)|"
+        r"(?:can not|"
+        r"could not|unable to) hold (?:my|his|her|their) (?:wee|pee|bladder|water|urine|bowels?)|"
+        r"leak\w* a (?:little|bit)(?= .*\b(?:bladder|wee|pee|urine|toilet)\b)|(?:did not|could not|"
         r"do not) (?:make it|get) to the (?:toilet|loo|bathroom)|(?:toilet|loo|"
         r"bathroom) (?:\w+ ){0,4}(?:did not|could not) make it|bladder (?:\w+ ){0,5}?(?:not|"
         r"never) (?:\w+ ){0,3}?empt\w*|(?:not|never) (?:fully |completely |"
@@ -186,7 +191,7 @@ RULES: tuple[Rule, ...] = (
         CAUDA_EQUINA,
         "not being able to feel when the bladder is full or when passing urine",
         then(
-            r"do not|can not|could not|no longer",
+            rf"do not|{UNABLE}",
             rf"(?:know|tell|feel|sense)\w*(?:\W+\w+){{0,5}}?\W+(?:{URINATE}|bladder|full)",
             2,
         ),
@@ -257,6 +262,10 @@ RULES: tuple[Rule, ...] = (
         CAUDA_EQUINA,
         "signs of pressure on the nerves at the base of the spine",
         r"\b(?:saddle (?:an(?:a)?esthesia|numbness|paraesthesia|sensory loss)|perianal numbness|"
+        r"(?:reduced|altered|decreased|diminished|loss of|absent|abnormal) (?:perianal|perineal|"
+        r"saddle)"
+        r" sensation|(?:perianal|perineal|saddle) (?:sensation|paraesthesia|hypo\w*)|(?:urinary )?"
+        r"hesitancy|"
         r"perineal numbness|bilateral (?:radicular|leg|sciatica|sciatic|lower limb)\w*|bilateral "
         r"(?:\w+ ){0,2}(?:pain|weakness|numbness|symptoms)|sphincter (?:dysfunction|disturbance)|"
         r"f(?:a)?ecal incontinence|retention of urine|(?:reduced|decreased|lax|poor) anal tone|"
@@ -269,7 +278,12 @@ RULES: tuple[Rule, ...] = (
         self_only=True,
     ),
     # --- Spinal infection (IDSA 2015) ---
-    rule(SPINAL_INFECTION, "a fever, chills or night sweats with your pain", rf"\b(?:{FEVER})\b"),
+    rule(  # someone else's fever ("my husband has flu") is not the patient's sign
+        SPINAL_INFECTION,
+        "a fever, chills or night sweats with your pain",
+        rf"\b(?:{FEVER})\b",
+        self_only=True,
+    ),
     rule(
         SPINAL_INFECTION,
         "injecting drugs, together with back pain",
@@ -295,6 +309,7 @@ RULES: tuple[Rule, ...] = (
             4,
         ),
         BACK,
+        self_only=True,
     ),
     rule(
         SPINAL_INFECTION,
@@ -319,6 +334,7 @@ RULES: tuple[Rule, ...] = (
             CANCER_WORDS,
             3,
         ),
+        rf"{BACK}|pain|pains|ache|aches|aching|hurts?|hurting|sore",  # with pain, not on its own
         unless_after=FEARED,
         **HISTORY,
     ),

@@ -46,7 +46,8 @@ OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|"
     r"daughter|brother|sister|friend|grandma|grandmother|granny|nan|nana|grandad|grandfather|"
     r"grandpa|aunt|auntie|uncle|cousin|child|kid|baby|boss|colleague|neighbou?r|dog|cat|"
-    r"parents?|family|relative|patient|client)s?\b|\bfamily history\b|\b(?:he|she) (?:has|had|"
+    r"parents?|family|relative|patient|client)s?(?: of (?:mine|ours))?\b|\bfamily history\b|"
+    r"\b(?:he|she) (?:has|had|"
     r"is|was|got)\b|\bruns in (?:my|the) family\b"
 )
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|i am|i have)\b")
@@ -62,8 +63,9 @@ RESOLVED_AFTER = re.compile(
     r"\b(?:(?:has|have|had|is|was) )?gone(?=\W*$| (?:now|away|completely|since|for good|again|by "
     r"itself|on its own|after|within|in a|and)\b)|\b(?:went away|resolved|cleared(?: up)?|settled|"
     r"healed|"
-    r"better now|fine now|all better|recovered|fixed|back to normal|normal again|all fine|(?:went|"
-    r"goes|go|wore|wears) off|(?:go|goes|went|pass|passes|passed|ease|eases) (?:away |off )?"
+    r"better now|fine now|all better|recovered|fixed|back to normal|normal again|all fine|(?:was|"
+    r"were|is|are) fine (?:by|the next|again|after)|(?:wore|wears) off|(?:go|goes|went|pass|"
+    r"passes|passed|ease|eases) (?:away |off )?"
     r"(?:after|within|in) (?:a|a few|\d+) (?:minutes?|seconds?|moments?))\b|\b(?:years|"
     r"decades) ago\b|\blong ago\b|"
     r"\bas a (?:child|kid|teenager)\b|\bwhen i was (?:young|younger|little|a kid|a child)\b|"
@@ -78,13 +80,14 @@ HYPOTHETICAL = re.compile(
     r"notice|noticed|experience|begin)|what if|in case|should i worry if|how would i know if|"
     r"what happens if|what would happen if|suppose|supposing|hypothetically|for example if|if i "
     r"(?:can not|could not|am unable|am not able|was unable|were unable)|what (?:should|do|would|"
-    r"can) i do if|when should i (?:\w+ ){1,3}if|asked (?:me )?(?:if|whether))\b"
+    r"can) i do if|when should i (?:\w+ ){1,3}if|asked (?:me )?(?:if|whether)|if (?:someone|"
+    r"somebody|a person|a patient|anyone|you) |if (?:\w+ ){0,3}ever)\b"
 )
 GENERAL_QUESTION = re.compile(
     r"^\s*(?:can|could|does|do|will|would|is|are|why|how|what|when|which|should)\b.*\b(?:cause|"
     r"causes|caused|lead to|leads to|result in|give you|mean|means|a sign of|signs? of|symptoms? "
     r"of|linked|related|associated|happen|common|normal|serious|dangerous|mention|ask about|talk "
-    r"about|warn about|red flags?|warning "
+    r"about|warn about|likely|more common|at risk|red flags?|warning "
     r"signs?|emergency)\b|^\s*what (?:is|are) (?:a |an |the )?(?:[\w-]+ ?){1,4}$"  # "what is X?"
 )
 # A general statement the patient repeats ("my physio said a hot knee can be serious").
@@ -98,7 +101,8 @@ REPORTING = re.compile(
     r"have learned|saw|have seen)|(?:my|a|the|our) \w+ (?:said|says|told me|tells me|reckons|"
     r"mentioned))\b(?: that)?"
 )
-REFERS_BACK = re.compile(r"(?:it|that|this|which|they|those|the \w+) ")
+# A clause continuing the one before: a pronoun, or no subject at all ("... but were fine").
+REFERS_BACK = re.compile(r"(?:it|that|this|which|they|those|the \w+|was|were|is|are|went|got) ")
 NEGATION_WINDOW_WORDS = 6
 TYPOS = TypoFixer(KEYWORDS)
 

@@ -149,6 +149,28 @@ FLAGGED = [
     ("pt reports passive SI", SELF_HARM),
     ("stockpiling my co-codamol", SELF_HARM),
     ("I've written letters to my family in case", SELF_HARM),
+    # carers, older people and clinical notes
+    ("Mum is in her late 80s and sat down hard on the bed, now severe back pain", FRACTURE),
+    ("he takes alendronate and sneezed, now his back is agony", FRACTURE),
+    ("she's lost two inches in height and stumbled against the wall, back pain since", FRACTURE),
+    ("my son dived into a shallow pool and hit the bottom, his back hurts", FRACTURE),
+    ("two players landed on top of him in the scrum, his back is very sore", FRACTURE),
+    ("car went into a tree at 50 mph, airbag went off, my back hurts", FRACTURE),
+    ("pensioner, coughing fit, now pain round her ribs like a belt", FRACTURE),
+    ("reports reduced perianal sensation since this morning", CAUDA_EQUINA),
+    ("urinary hesitancy and back pain for 5 days", CAUDA_EQUINA),
+    ("she has not been able to tell when her bladder is full", CAUDA_EQUINA),
+    ("he can't hold it when he needs a wee since his back went", CAUDA_EQUINA),
+    ("I have to strain for a long time to start a wee", CAUDA_EQUINA),
+    ("I found burns on her arms and she says it helps with the knee pain", SELF_HARM),
+    ("he says he won't be a bother much longer", SELF_HARM),
+    ("Nan keeps talking about joining Grandad soon", SELF_HARM),
+    ("she's been giving her books away and writing letters to everyone", SELF_HARM),
+    ("I'd be glad if I didn't wake up", SELF_HARM),
+    ("he has been saving up his tramadol", SELF_HARM),
+    ("I hit my knee against the door on purpose when the pain gets bad", SELF_HARM),
+    ("I keep looking at the bridge on my way home differently", SELF_HARM),
+    ("he's been searching how many of his tablets it would take", SELF_HARM),
 ]
 
 NOT_FLAGGED = [
@@ -234,6 +256,15 @@ NOT_FLAGGED = [
     "my bum went numb on a hard bench - it was back to normal within a minute",
     "Should I use hot and cold packs for my knee?",
     "tripped and landed on my bum, got straight up, just a bruise",
+    "I had lymphoma 20 years ago and have no pain, which sports are good for knees?",
+    "Why do older people break a bone in the spine more easily?",
+    "If someone had numbness down below with back pain, what would it mean?",
+    "If Dad ever falls, what signs of a broken back should I look for?",
+    "legs felt weak after squats but were fine by the morning",
+    "my wife is in bed with a temperature and my back aches from looking after her",
+    "a friend of mine had sepsis last year; are standing desks good for back pain?",
+    "Grandma is 92 and sharp as a tack, no falls, which exercises suit her?",
+    "my brother's airbag went off in a car park bump, he is fine; my knee aches",
 ]
 
 
