@@ -36,7 +36,8 @@ DOSE_WORDS = (
     r"\d+ ?/ ?\d{3}"  # strengths: "1200mg", "3g", "co-codamol 30/500"
 )
 DOSE_QUESTION = (
-    r"how (?:much|many)|how often (?:should|can|could|do|shall) i (?:take|use|have)|how many "
+    r"how (?:much|many)|(?:what|which) strength|how often (?:should|can|could|do|shall) i (?:take|"
+    r"use|have)|how many "
     r"times (?:a|per) day|(?:two|2|three|3|four|4|double|extra|more|another) (?:tablets|pills|"
     r"doses|capsules)|maximum|max|upper limit|the most|most i can|as much as|too much|more than "
     r"(?:the|it) (?:packet|label|leaflet|box|says)|how long (?:can|should) i (?:take|stay on)|"
@@ -207,7 +208,8 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"my \w+(?: \w+)?) sound(?:s|ing)? like\b",
             r"\bconfirm (?:if |whether |that )?(?:it is|this is|i have|i am|my|it)\b",
             r"\bis it (?:possible|likely) (?:that )?(?:i|my|it is|this is)\b",
-            r"\bwhat (?:do you think |would you say )?(?:is|could be|might be) (?:wrong|going on|"
+            r"\bwhat (?:do you think |would you say |do you reckon )?(?:is|could be|"
+            r"might be) (?:wrong|going on|"
             r"happening) (?:with|in|to) (?:me|my)\b",
             r"\bbased on (?:my|these|the) symptoms\b",
             r"\b(?:know|tell|guess|work out|figure out) what (?:this|it|i have|"
@@ -249,6 +251,15 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\b(?:which|what kind of) (?:condition|disease|injury|problem|one) (?:do|have) i\b",
             r"\b(?:which|what) (?:one )?(?:is it|is more likely)(?: for me)?\b",
             r"\bwhat do you think it is\b",
+            r"\bwhat (?:do you think|would you say|do you reckon|do you make of it)(?:,)? (?:i|he|"
+            r"she|they|it|this) (?:has|have|is|am)\b",
+            r"\b(?:can|could) you (?:tell|say|confirm|work out|figure out) (?:me )?(?:if|whether) "
+            r"(?:i have|i have got|it is|this is|that is|my \w+(?: \w+)? (?:is|are|comes?|"
+            r"coming))\b",
+            r"\bhow likely (?:is it|it is)? ?(?:that )?(?:i have|i am|it is|this is|my)\b|"
+            r"\b(?:chances?|"
+            r"odds|probability) (?:that |of )?(?:i have|it is|my)\b",
+            r"\bwhat is my (?:problem|condition|diagnosis|issue)\b",
             r"\bwhat (?:is|could be|might be|would be) (?:causing|behind) (?:the |this )?"
             r"(?:\w+ ){0,6}(?:my|me)\b",
             r"\bwhat (?:has|have|could have|might have) (?:happened|gone wrong) (?:to|with|in) "
@@ -275,6 +286,16 @@ TEST_CAPABILITY = re.compile(
 )
 
 
+# "Is it common for people to take paracetamol and an NSAID together?" asks about people in
+# general; with no "I", "my", "he" or "she" it is not a request about someone's own medicines.
+ABOUT_PEOPLE_IN_GENERAL = re.compile(
+    r"\b(?:is it (?:common|usual|normal|typical)|do (?:most |many |some )?people|why do (?:some |"
+    r"many |most )?people|do doctors|why do doctors|in general|generally|for (?:most )?people|most "
+    r"people)\b"
+)
+SOMEONE_IN_PARTICULAR = re.compile(r"\b(?:i|me|my|mine|myself|he|she|his|her|him)\b")
+
+
 def own_words(text: str) -> str:
     """The patient's request without pasted passages that address the assistant."""
     return EMBEDDED_INSTRUCTION.sub(
@@ -293,7 +314,12 @@ def classify_request(text: str, earlier: str = "") -> UnsafeKind | None:
     medicine = MEDICINE.search(normalized) or MEDICINE.search(normalize(own_words(earlier)))
     with_medicine = normalized if medicine is None else f"{normalized} ({medicine.group(0)})"
     without_test_questions = TEST_CAPABILITY.sub(" ", normalized)
+    in_general = bool(ABOUT_PEOPLE_IN_GENERAL.search(normalized)) and not (
+        SOMEONE_IN_PARTICULAR.search(normalized)
+    )
     for kind, pattern in PATTERNS:
+        if in_general and kind in (UnsafeKind.DIAGNOSIS, UnsafeKind.MEDICATION_CHANGE):
+            continue
         if kind is UnsafeKind.DIAGNOSIS:
             text = without_test_questions
         elif kind is UnsafeKind.SCAN_INTERPRETATION:
@@ -302,6 +328,6 @@ def classify_request(text: str, earlier: str = "") -> UnsafeKind | None:
             text = with_medicine
         if pattern.search(text):
             return kind
-    if medicine is not None and MEDICINE_BY_PRONOUN.search(normalized):
+    if medicine is not None and not in_general and MEDICINE_BY_PRONOUN.search(normalized):
         return UnsafeKind.MEDICATION_CHANGE
     return None

@@ -40,7 +40,8 @@ SYMPTOM = (
 FEVER = (
     r"fever(?!\w* pitch)\w*|feverish|febrile|high temperature|a temperature|running a temp\w*|"
     r"temp of \d+|"
-    r"(?:temperature|temp)(?: \w+){0,4} (?:3[89]|4[01]|10[0-4])|"
+    r"(?:temperatures?|temps?)(?: \w+){0,4} (?:3[89]|4[01]|10[0-4])|(?:3[89]|4[01])(?:\.\d)? ?"
+    r"(?:temp|temperature|fever)|"
     # "39 degrees" is a temperature; "SLR at 40 degrees" or "bend to 40 degrees" is an angle
     r"(?<!\bat )(?<!\bto )(?<!\bby )(?<!\bpast )(?:(?:3[89]|4[01])(?:\.\d)? ?(?:c|degrees)|"
     r"10[0-4](?:\.\d)? ?(?:f|degrees))|chills|shivers|"
@@ -80,7 +81,8 @@ ORGANS = (
 )
 ORGAN_CA = rf"(?:{ORGANS}) ca|ca (?:of (?:the )?)?(?:{ORGANS})"  # clinical shorthand: "breast Ca"
 CANCER_WORDS = (
-    r"cancer|tumou?rs?|malignan\w*|metasta\w*|lymphoma|leuka?emia|myeloma|melanoma|\w*sarcoma|"
+    r"cancer(?! scare| check| screening| test)|tumou?rs?|malignan\w*|metasta\w*|lymphoma|"
+    r"leuka?emia|myeloma|melanoma|\w*sarcoma|"
     r"\w*carcinoma|secondaries|chemo\w*|radiotherapy|radiation (?:therapy|treatment)|mastectomy|"
     r"lumpectomy|oncolog\w*|tamoxifen|letrozole|anastrozole|the big c|" + ORGAN_CA
 )
@@ -131,7 +133,9 @@ MAJOR_TRAUMA = (
     r"the (?:ground|floor|turf)|(?:big|heavy|hard|huge|massive) (?:tackle|hit|collision|impact)|"
     r"div\w* (?:\w+ ){0,3}(?:shallow|hit (?:the|his|her|my) (?:head )?(?:on the )?bottom)|"
     r"landed on top of (?:me|him|her|them)|(?:got|was|were|been) (?:flattened|crushed|squashed)|"
-    r"airbags?|\d+ ?(?:mph|km/h|kph)|"
+    r"airbags?|\d+ ?(?:mph|km/h|kph)|(?:went|drove|ran|crashed|smashed|ploughed|plowed) into the "
+    r"back of (?:me|my|us|him|her|them)|(?:car|van|vehicle|bike|motorbike) (?:\w+ ){0,2}(?:written "
+    r"off|totall?ed)|"
     r"(?:fell|came down) (?:really )?"
     r"(?:hard|heavily|badly) (?:on|onto) (?:my )?(?:back|bottom|bum|tailbone|coccyx|spine)"
 )
@@ -158,7 +162,9 @@ FRAGILE_BONES = (
 )
 SUDDEN = (
     r"sudden\w*|sharp(?! as)|severe|after (?:lifting|coughing|sneezing|bending|twisting)|a crack|"
-    r"(?:cough\w*|sneez\w*) fit|(?:he|she|they|i) (?:coughed|sneezed|lifted)|lifting (?:a|the|"
+    r"(?:cough\w*|sneez\w*) fit|(?:he|she|they|i) (?:coughed|sneezed|lifted|lift)|(?:very |"
+    r"really )?"
+    r"strong pain|lifting (?:a|the|"
     r"some) "
     r"|(?:felt|heard) something (?:go|give|snap|crack|pop)|like a (?:belt|band|rope|girdle)|"
     r"sat down (?:heavily|hard)|landed (?:heavily|hard)|jolt\w*|jarred|bumped|knocked|after (?:a |"
@@ -177,7 +183,10 @@ SWOLLEN = (
     r"balloon|balloon\w*|twice the size|massive|huge|double the size|effusion"
 )
 ADVERB = r"(?:very |really |so |quite |all |a bit |super )?"
-CALF_SIGN = rf"{SWOLLEN}|red|hot|warm|tender|hard|throbbing|bigger|shiny"
+CALF_SIGN = (
+    rf"{SWOLLEN}|red|hot|warm|tender|hard|throbbing|bigger|shiny|(?:is|are|gone|got|became|looks?) "
+    r"(?:\w+ )?(?:fat|thick|big)|(?:hurts?|sore|painful|tender) (?:when i touch|to (?:the )?touch)"
+)
 CLOT_RISK = (
     r"flight|flew|long drive|surgery|operation|replacement|plaster|cast|bed rest|immobil\w*|"
     r"the pill|contracepti\w*|hrt|pregnan\w*|postpartum|gave birth|one (?:leg|side)(?! or the "

@@ -214,6 +214,9 @@ RULES: tuple[Rule, ...] = (
         + r"|\b(?:the )?other (?:one|leg|side) (?:is |has )?(?:getting |gone |going )?(?:weak|numb)"
         r"\w*|\b(?:the )?(?:other|right|left) (?:one|leg|side) (?:is |has )?(?:going|gone|started|"
         r"doing (?:it|the same)) (?:too|as well)\b",
+        # sore legs after exercise are not a nerve sign
+        not_in_clause=r"after (?:my |a |the |that )?(?:\w+ )?(?:run|running|workout|training|game|"
+        r"match|session|gym|hike|walk|ride|squats?|leg day|class)",
     ),
     rule(
         CAUDA_EQUINA,
@@ -290,7 +293,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:inject\w* (?:drugs|heroin|myself|street)|iv drugs?|intravenous drugs?|heroin|"
         r"shoot\w* up|drug user|needle use|(?:put|goes|going|shoot|inject)\w* (?:\w+ ){0,2}(?:into|"
         r"in) my veins|ivdu|pwid|iv drug use\w*)\b",
-        **HISTORY,
+        self_only=True,  # "I used to inject, clean for eight years" is in the past
     ),
     rule(
         SPINAL_INFECTION,
@@ -442,7 +445,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         DVT_PE,
         "calf pain with a risk of blood clots",
-        near(r"calf|calves", r"pain|painful|hurts?|aching|ache|sore|cramp\w*", 5),
+        near(r"calf|calves", r"pain|painful|hurts?|aching|ache|sore|cramp\w*", 8),
         CLOT_RISK,
     ),
     rule(

@@ -35,7 +35,7 @@ OFF_TOPIC = re.compile(
 # ("psoriasis on my knees", "my dog's back leg"): these decide before the topic words.
 OTHER_CONDITION = re.compile(
     r"\b(?:rheumatoid|psoria\w*|restless legs?|shin splints?|bursitis|gout|lupus|"
-    r"fibromyalgia|(?:my|our|his|her|their|the) (?:dog|cat|puppy|kitten|horse|pony|pet)s?|vets?|"
+    r"fibromyalgia|(?:my|our|his|her|their) (?:dog|cat|puppy|kitten|horse|pony|pet)s?|vets?|"
     r"veterinar\w*)\b"
 )
 

@@ -14,6 +14,7 @@ CONTRACTIONS = (
     (r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n'?t\b", r"\1 not"),
     (r"\bain'?t\b", "is not"),
     (r"\bi'?m\b", "i am"),
+    (r"\b(he|she|it|that|there|what)'s got\b", r"\1 has got"),
     (r"\bi'?ve\b", "i have"),
     (r"\bi'?d\b", "i would"),
     (r"\bi'?ll\b", "i will"),
@@ -71,6 +72,7 @@ TEXTSPEAK = {
     "nite": "night",
     "wk": "week",
     "wks": "weeks",
+    "w": "with",
 }
 TEXTSPEAK_WORD = re.compile(r"(?<![\w'/=-])(?:" + "|".join(TEXTSPEAK) + r")(?![\w'/=-])")
 CONTRACTION_PATTERNS = tuple((re.compile(pattern), repl) for pattern, repl in CONTRACTIONS)

@@ -18,9 +18,10 @@ from assistant.redflags import RULES, SELF_HARM, Rule
 from assistant.textnorm import TypoFixer, normalize
 
 CLAUSE_BREAK = re.compile(
-    r"[.!?;:\n]+|\s[-\u2013\u2014]+\s|\s*\(|\)\s*|,\s*(?=(?:and |but |so )?(?:i|my|it|the|there|"
-    r"now|then|he|she|"
-    r"they|we)\b)|\s+(?:but|however|although|though|except|whereas|yet|apart from|"
+    # a full stop between digits ("38.5") is a decimal point, not a break
+    r"(?:[!?;:\n]|\.(?!\d)|(?<!\d)\.)+|\s[-\u2013\u2014]+\s|\s*\(|\)\s*|"
+    r",\s*(?=(?:and |but |so )?(?:i|my|it|the|there|now|then|he|she|they|we)\b)|\s+(?:but|however|"
+    r"although|though|except|whereas|yet|apart from|"
     r"and then|and now|and also|and i|and my|and it|so i|so my)\s+"
 )
 NEGATION = re.compile(
@@ -40,7 +41,7 @@ NEGATION_END = re.compile(
 # a hedged one still counts ("I'm not really suicidal, but ...").
 SELF_HARM_DENIAL = re.compile(
     r"\b(?:no|not|never|without|none)(?: (?:have|had|has|any|ever|thoughts?|plans?|intention|of|to|"
-    r"been|am|was|being|a|the|i|feel\w*))*\s*$"
+    r"been|am|was|being|a|the|i|feel\w*|having|getting|experiencing|got|get))*\s*$"
 )
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|"
@@ -63,7 +64,8 @@ RESOLVED_AFTER = re.compile(
     r"\b(?:(?:has|have|had|is|was) )?gone(?=\W*$| (?:now|away|completely|since|for good|again|by "
     r"itself|on its own|after|within|in a|and)\b)|\b(?:went away|resolved|cleared(?: up)?|settled|"
     r"healed|"
-    r"better now|fine now|all better|recovered|fixed|back to normal|normal again|all fine|(?:was|"
+    r"better now|fine now|all better|recovered|fixed|back to normal|normal again|all fine|all over|"
+    r"(?:it is|that is) over now|(?:was|"
     r"were|is|are) fine (?:by|the next|again|after)|(?:wore|wears) off|(?:go|goes|went|pass|"
     r"passes|passed|ease|eases) (?:away |off )?"
     r"(?:after|within|in) (?:a|a few|\d+) (?:minutes?|seconds?|moments?))\b|\b(?:years|"
@@ -102,8 +104,11 @@ REPORTING = re.compile(
     r"mentioned))\b(?: that)?"
 )
 # A clause continuing the one before: a pronoun, or no subject at all ("... but were fine").
-REFERS_BACK = re.compile(r"(?:it|that|this|which|they|those|the \w+|was|were|is|are|went|got) ")
+REFERS_BACK = re.compile(
+    r"(?:it|that|this|which|they|those|the \w+|was|were|is|are|went|got|all (?:over|gone|better)) "
+)
 NEGATION_WINDOW_WORDS = 6
+MAX_CONTINUATION = 2  # following clauses read for "it went away", "it healed"
 TYPOS = TypoFixer(KEYWORDS)
 
 
@@ -122,12 +127,23 @@ def triage(user_messages: Sequence[str]) -> list[RedFlag]:
     caring = any(THEIR_SYMPTOMS.search(clause) for clause in clauses)
     flags: list[RedFlag] = []
     for position, clause in enumerate(clauses):
-        following = clauses[position + 1] if position + 1 < len(clauses) else ""
+        following = _continuation(clauses, position)
         for rule in RULES:
             flag = RedFlag(rule.category, rule.sign)
             if flag not in flags and _fires(rule, clause, following, clauses, caring):
                 flags.append(flag)
     return flags
+
+
+def _continuation(clauses: Sequence[str], position: int) -> str:
+    """The clauses right after `position` that carry on its subject ("the calf swelled, but it
+    was checked and it healed"): where a resolution can be said."""
+    chain: list[str] = []
+    for clause in clauses[position + 1 : position + 1 + MAX_CONTINUATION]:
+        if not (REFERS_BACK.match(clause) or RESOLVED_AFTER.match(clause)):  # "... and it healed"
+            break
+        chain.append(clause)
+    return " ".join(chain)
 
 
 def prepare(text: str) -> str:
@@ -151,8 +167,8 @@ def _matches(
     rule: Rule, pattern: re.Pattern[str], clause: str, following: str, caring: bool
 ) -> bool:
     """True when `pattern` has a match in `clause` that the patient (or, when `caring`, the
-    person they describe) reports as current. A following clause about "it" ("... but it's
-    gone") can mark the match as resolved."""
+    person they describe) reports as current. `following` (the clauses that carry on its
+    subject, "... but it's gone") can mark the match as resolved."""
     is_self_harm = rule.category == SELF_HARM
     if not is_self_harm and _is_general(clause):
         return False
@@ -160,9 +176,8 @@ def _matches(
         return False
     if rule.not_in_clause is not None and rule.not_in_clause.search(clause):
         return False
-    tail = following if REFERS_BACK.match(following) else ""
     for match in pattern.finditer(clause):
-        before, after = clause[: match.start()], f"{clause[match.end() :]} {tail}"
+        before, after = clause[: match.start()], f"{clause[match.end() :]} {following}"
         if rule.unless_after is not None and rule.unless_after.search(before):
             continue
         if is_self_harm:  # never discounted as hypothetical, past or someone else's

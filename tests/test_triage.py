@@ -171,6 +171,12 @@ FLAGGED = [
     ("I hit my knee against the door on purpose when the pain gets bad", SELF_HARM),
     ("I keep looking at the bridge on my way home differently", SELF_HARM),
     ("he's been searching how many of his tablets it would take", SELF_HARM),
+    # terse, second-language and buried in a long question
+    ("back pain and 38.5 temp", SPINAL_INFECTION),
+    ("running temperatures of 38 in the evenings and my back is worse", SPINAL_INFECTION),
+    ("I am 80 and have osteoporosis, I lift the box and now very strong pain in back", FRACTURE),
+    ("a lorry went into the back of my car, the car was written off, my back is sore", FRACTURE),
+    ("after my knee operation the calf is fat and hurts to touch", DVT_PE),
 ]
 
 NOT_FLAGGED = [
@@ -265,6 +271,13 @@ NOT_FLAGGED = [
     "a friend of mine had sepsis last year; are standing desks good for back pain?",
     "Grandma is 92 and sharp as a tack, no falls, which exercises suit her?",
     "my brother's airbag went off in a car park bump, he is fine; my knee aches",
+    "I had a cancer scare but it was a cyst; my back aches from my desk",
+    "I'm not having any thoughts of hurting myself, just fed up with my back",
+    "both calves ache after my long run on Sunday",
+    "I had flu with a fever last month. It's all over now, my knees feel weak",
+    "I used to inject drugs, clean for ten years, my back aches after work",
+    "my calf swelled up after a tear last year but it was checked and it healed",
+    "my nan is 85 and fell over last year, all fine; what exercises help her knees?",
 ]
 
 
