@@ -29,7 +29,9 @@ MEDICINES = (
     r"dihydrocodeine|naprosyn|celebrex|arcoxia|mobic|piroxicam|feldene|ketoprofen|etodolac|"
     r"nabumetone|indomethacin|ibuleve|capsaicin|zapain|tylex|ultram|norco|vicodin|percocet|"
     r"endone|panamax|mersyndol|nucynta|tapentadol|flexeril|robaxin|valium|zoloft|sertraline|"
-    r"allopurinol|colchicine|calpol|calprofen|medised|children'?s (?:paracetamol|ibuprofen)"
+    r"allopurinol|colchicine|statins?|atorvastatin|simvastatin|bisoprolol|amlodipine|ramipril|"
+    r"metformin|insulin|levothyroxine|omeprazole|lansoprazole|beta ?blockers?|calpol|calprofen|"
+    r"medised|children'?s (?:paracetamol|ibuprofen)"
 )
 DOSE_WORDS = (
     r"dose|doses|dosage|dosing|mg|milligrams?|mcg|ml|\d+(?:\.\d+)? ?(?:mg|g|grams?|mcg|ml)|"
@@ -53,7 +55,8 @@ CHANGE_VERBS = (
     r"(?:from|onto|to)|pack in|knock off|"
     r"decreas\w*|increas\w*|rais\w*|doubl\w*|halv\w*|skip\w*|miss\w*|switch\w*|swap\w*|chang\w*|"
     r"replac\w*|taper\w*|wean\w*|start\w*|cut\w*|begin\w*|try|trying|add\w*|mix\w*|combin\w*|"
-    r"tak(?:e|ing) (?:more|less|extra|both)|tak(?:e|ing)|use|using|keep taking|give up|drop\w*"
+    r"tak(?:e|ing) (?:more|less|extra|both)|tak(?:e|ing)|use|using|keep taking|give up|drop\w*|"
+    r"giv(?:e|ing)"
 )
 ASKING = (
     r"should|can|could|may|might|shall|do i need to|is it (?:ok|okay|safe|fine|alright|bad|"
@@ -65,7 +68,8 @@ ASKING = (
     r"idea|a bad idea|dangerous|risky)(?: for me)? (?:if i|for me to)|it would be (?:ok|okay|safe|"
     r"fine|alright|all right|better|sensible|wise|a good idea)(?: for me)? (?:to|if i)|how (?:do|"
     r"can|should|would|"
-    r"could) i|how to|best way to|(?:he|she|they) (?:wants?|want) to|wants to"
+    r"could) i|how to|best way to|(?:he|she|they) (?:wants?|want) to|wants to|(?:a good|half a) "
+    r"mind to|tempted to"
 )
 PEOPLE = (
     r"husband|wife|partner|mum|mom|mother|dad|father|friend|son|daughter|brother|sister|"
@@ -76,7 +80,8 @@ SOMEONE_ELSES_MEDICINE = (  # "can I use my husband's (co-codamol)?"
     rf"his|theirs|(?:my |his |her )?(?:{PEOPLE})'?s)\b"
 )
 GIVING_MY_MEDICINE = (
-    rf"\b(?:give|share|lend|offer)\w* (?:\w+ ){{0,3}}(?:my|some of my) (?:\w+ )?(?:{MEDICINES})\b"
+    rf"\b(?:give|share|lend|offer)\w* (?:[\w'-]+ ){{0,5}}(?:my|"
+    rf"some of my) (?:\w+ )?(?:{MEDICINES})\b"
 )
 ALCOHOL_WITH_MEDICINE = (
     rf"\b(?:alcohol|wine|beers?|pints?|a drink|drinks|booze|lager|cider|spirits|vodka|whisky|gin)"
@@ -189,6 +194,12 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
                 3,
             ),
             r"which (?:one|of them|medicine|tablet|painkiller) should i (?:take|use|have)",
+            rf"^\W*(?:stop|quit|switch|swap|drop|ditch|double|halve|come off) (?:my |"
+            rf"the )?(?:\w+ )?"
+            rf"(?:{MEDICINES})\b",  # terse: "stop meloxicam, try turmeric instead?"
+            rf"\bon (?:{MEDICINES})\b(?:\W+\w+){{0,4}}?\W+(?:start\w*|tak\w*|add\w*|"
+            rf"mix\w*) (?:\w+ )?"
+            rf"(?:{MEDICINES})\b",  # "if someone on sertraline started taking tramadol"
             SOMEONE_ELSES_MEDICINE,
             GIVING_MY_MEDICINE,
             ALCOHOL_WITH_MEDICINE,
@@ -210,7 +221,7 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\bis it (?:possible|likely) (?:that )?(?:i|my|it is|this is)\b",
             r"\bwhat (?:do you think |would you say |do you reckon )?(?:is|could be|"
             r"might be) (?:wrong|going on|"
-            r"happening) (?:with|in|to) (?:me|my)\b",
+            r"happening) (?:with|in|to) (?:me|my|him|his|her|them|their)\b",
             r"\bbased on (?:my|these|the) symptoms\b",
             r"\b(?:know|tell|guess|work out|figure out) what (?:this|it|i have|"
             r"i have got)(?: is)?\W*$",
@@ -254,12 +265,20 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\bwhat (?:do you think|would you say|do you reckon|do you make of it)(?:,)? (?:i|he|"
             r"she|they|it|this) (?:has|have|is|am)\b",
             r"\b(?:can|could) you (?:tell|say|confirm|work out|figure out) (?:me )?(?:if|whether) "
-            r"(?:i have|i have got|it is|this is|that is|my \w+(?: \w+)? (?:is|are|comes?|"
+            r"(?:i have|i have got|it is|this is|that is|my [\w']+(?: \w+){0,2} (?:is|are|comes?|"
             r"coming))\b",
             r"\bhow likely (?:is it|it is)? ?(?:that )?(?:i have|i am|it is|this is|my)\b|"
             r"\b(?:chances?|"
             r"odds|probability) (?:that |of )?(?:i have|it is|my)\b",
             r"\bwhat is my (?:problem|condition|diagnosis|issue)\b",
+            r"\bwhich (?:disease|condition|illness|injury|problem) (?:i have|do i have|have i got|"
+            r"it is|"
+            r"is it|he has|she has)\b",
+            r"\b(?:tell|say|confirm) (?:me )?(?:if|whether) (?:it is|its|this is|that is|i have|"
+            r"i have "
+            r"got)\b",
+            r"\bwhich (?:of us|one of us) is right\b",
+            r"\bwhat (?:she|he|they|i) (?:has|have|is|am) got\b",
             r"\bwhat (?:is|could be|might be|would be) (?:causing|behind) (?:the |this )?"
             r"(?:\w+ ){0,6}(?:my|me)\b",
             r"\bwhat (?:has|have|could have|might have) (?:happened|gone wrong) (?:to|with|in) "

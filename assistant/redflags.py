@@ -123,7 +123,8 @@ RULES: tuple[Rule, ...] = (
         "a change in feeling when wiping after the toilet",
         near(
             r"wip(?:e|es|ed|ing)|toilet paper",
-            rf"{NUMB}|feel\w* (?:different|strange|weird|odd|nothing|numb)|nothing",
+            rf"{NUMB}|feel\w* (?:different|strange|weird|odd|nothing|numb)|nothing|someone else|"
+            r"not (?:my|mine)",
             6,
         ),
     ),
@@ -153,7 +154,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:toilet|bladder|bowel|wee|pee|poo|little) accidents?|accidents? (?:with|of) (?:my|his|"
         r"her|their|the) (?:bowels?|bladder|waterworks)|(?:keep|kept|keeps) having "
         r"accidents|(?:had|having) accidents(?! (?:at|on|in|with|while|playing|involving))|"
-        r"(?:need\w*|wear\w*|using) (?:\w+ )?pads|urinary retention|retaining urine|no control|"
+        r"(?:need\w*|wear\w*|using) (?:[\w']+ ){0,4}pads|(?:i|he|she) (?:keep|keeps|kept|have been|"
+        r"has been|am|is) leaking|leak\w* (?:\w+ ){0,3}from (?:my|his|her|the) (?:back passage|"
+        r"bottom|"
+        r"bum|rear)|leak\w* (?:\w+ ){0,4}without (?:realising|realizing|noticing|knowing)|(?:know|"
+        r"realis|realiz|notic)\w* (?:she|he|i|they) (?:had|would|have|has) gone|(?:pad|"
+        r"pads) (?:was|"
+        r"were|is|are) (?:\w+ )?(?:soaked|wet|full)|urinary retention|retaining urine|no control|"
         r"(?:the )?(?:bed|sheets|mattress) (?:was|were|is|are) (?:\w+ )?(?:wet|soaked|soaking)|"
         r"woke up (?:in )?(?:a )?wet (?:bed|sheets)|"
         r"strain\w* (?:\w+ ){0,5}to (?:start |get )?(?:a |my )?(?:pee|wee|urinate|pass (?:urine|"
@@ -170,7 +177,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         CAUDA_EQUINA,
         "new difficulty passing or controlling urine or bowel motions",
-        r"\b(?:(?:have not|has not|had not|did not) (?:\w+ ){0,2}(?:peed|weed|urinated|passed "
+        r"\b(?:(?:have not|has not|had not) (?:had|done|passed) a (?:wee|pee)|(?:have not|has not|"
+        r"had not|did not) (?:\w+ ){0,2}(?:peed|weed|urinated|passed "
         r"(?:urine|water)|been able to (?:pee|wee|go to the (?:toilet|loo|bathroom)))|dribbl\w*"
         r"(?: \w+){0,3} (?:urine|pee|wee)|(?:urine|pee|wee) (?:\w+ ){0,2}dribbl\w*|(?:weak|slow|"
         r"poor) (?:urine )?(?:stream|flow) (?:of urine|when i (?:pee|wee))?|(?:stream|flow) (?:is|"
@@ -191,10 +199,19 @@ RULES: tuple[Rule, ...] = (
         CAUDA_EQUINA,
         "not being able to feel when the bladder is full or when passing urine",
         then(
-            rf"do not|{UNABLE}",
-            rf"(?:know|tell|feel|sense)\w*(?:\W+\w+){{0,5}}?\W+(?:{URINATE}|bladder|full)",
+            rf"do not|{DIFFICULTY}",
+            rf"(?:know|tell|feel|sense)\w*(?:\W+\w+){{0,5}}?\W+(?:{URINATE}|bladder|full|toilet|"
+            rf"loo)",
             2,
         ),
+    ),
+    rule(  # "she can't hold it at all and doesn't feel it coming", with the bladder named
+        CAUDA_EQUINA,
+        "loss of bladder or bowel control",
+        r"\b(?:(?:can not|could not|unable to) hold (?:it|on)(?: in)?|(?:does not|do not|did not|"
+        r"can "
+        r"not) feel it coming)\b",
+        r"water ?works|bladder|wee|pee|urine|toilet|loo|continen\w*|pads?|bowels?",
     ),
     rule(
         CAUDA_EQUINA,
@@ -247,7 +264,7 @@ RULES: tuple[Rule, ...] = (
         r"catch\w* my toes|trip\w* over my (?:own )?(?:toes|feet)|legs? (?:keeps? |kept )?"
         r"(?:gave|give|gives|giving|went|going) (?:way|out|weak)|legs? (?:keeps? |kept )?"
         r"(?:buckl\w*|collaps\w*)|(?:sudden|severe|new|rapid) weakness|paraly\w*|can barely "
-        r"(?:push off|lift|move|stand))\b|"
+        r"(?:push off|lift|move|stand)|(?:can not|could not|unable to) (?:heel|toe)[- ]walk)\b|"
         + then(UNABLE, r"lift|raise|move|flex|point|push off", 0)
         + r"(?:\W+\w+){0,4}?\W+"
         r"(?:foot|feet|toes|legs?|ankle)\b",
@@ -270,7 +287,8 @@ RULES: tuple[Rule, ...] = (
         r" sensation|(?:perianal|perineal|saddle) (?:sensation|paraesthesia|hypo\w*)|(?:urinary )?"
         r"hesitancy|"
         r"perineal numbness|bilateral (?:radicular|leg|sciatica|sciatic|lower limb)\w*|bilateral "
-        r"(?:\w+ ){0,2}(?:pain|weakness|numbness|symptoms)|sphincter (?:dysfunction|disturbance)|"
+        r"(?!knee|hip|shoulder|hand|wrist)(?:\w+ ){0,2}(?:pain|weakness|numbness|symptoms)|"
+        r"sphincter (?:dysfunction|disturbance)|"
         r"f(?:a)?ecal incontinence|retention of urine|(?:reduced|decreased|lax|poor) anal tone|"
         r"post[- ]void residual|painless retention)\b",
     ),
@@ -363,7 +381,7 @@ RULES: tuple[Rule, ...] = (
         CANCER,
         "weight loss together with pain at night",
         rf"\b(?:{WEIGHT_LOST})\b",
-        near(r"pain|ache|aches|aching|hurts?|hurting|sore", NIGHT, 8),
+        near(r"pain|ache|aches|aching|hurts?|hurting|sore|back|walks the floor|pac\w*", NIGHT, 8),
         not_in_clause=r"diet\w*|trying|gym|on purpose|slimming|weight watchers|plan|programme|"
         r"program|surgery|wanted|intentional\w*",
     ),
@@ -458,7 +476,8 @@ RULES: tuple[Rule, ...] = (
         DVT_PE,
         "swelling of one leg",
         r"\b(?:one|my (?:left|right)|left|right|one of my) (?:leg|ankle|calf|thigh|foot) "
-        r"(?:\w+ ){0,2}(?:swollen|swelling|puffy|bigger than the other|twice the size)\b",
+        r"(?:\w+ ){0,2}(?:swollen|swelling|puffy|bigger than the other|twice the size|(?:fatter|"
+        r"bigger|thicker) than)\b",
     ),
     rule(
         DVT_PE,

@@ -73,6 +73,11 @@ TEXTSPEAK = {
     "wk": "week",
     "wks": "weeks",
     "w": "with",
+    "tae": "to",
+    "aboot": "about",
+    "anymair": "anymore",
+    "wantin": "wanting",
+    "thinkin": "thinking",
 }
 TEXTSPEAK_WORD = re.compile(r"(?<![\w'/=-])(?:" + "|".join(TEXTSPEAK) + r")(?![\w'/=-])")
 CONTRACTION_PATTERNS = tuple((re.compile(pattern), repl) for pattern, repl in CONTRACTIONS)

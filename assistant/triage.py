@@ -55,9 +55,11 @@ FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|i am|i have)\b")
 # A carer describing someone else's symptoms ("my dad had cancer and now his back hurts"):
 # that person's history counts, since the warning sign is theirs.
 THEIR_SYMPTOMS = re.compile(
-    r"\b(?:his|her|their) (?:lower |upper )?(?:back|spine|knees?|legs?|hips?|bones?)\b|\b(?:he|"
-    r"she|they) (?:has|have|had|is|are|gets|got|keeps)(?: \w+){0,3} (?:back|knee|leg|hip|bone) ?"
-    r"(?:pain|ache|problems?)"
+    r"\b(?:his|her|their) (?:lower |upper )?(?:back|spine|knees?|legs?|hips?|bones?|butt|bum|"
+    r"bottom|"
+    r"behind|tailbone|neck|ribs)\b|\b(?:he|she|they|my \w+)(?:\W+\w+){0,2}?\W+(?:has|have|had|is|"
+    r"are|gets|got|keeps)(?: \w+){0,3} (?:back|knee|leg|hip|bone) ?(?:pain|ache|problems?)|\b(?:he|"
+    r"she|they) (?:is|has been|keeps|was) (?:walking|bent|hunched|in (?:agony|pain)|stuck)"
 )
 RESOLVED_AFTER = re.compile(
     # "it has gone" is resolved; "has gone very pale" or "gone numb" is not
@@ -65,6 +67,8 @@ RESOLVED_AFTER = re.compile(
     r"itself|on its own|after|within|in a|and)\b)|\b(?:went away|resolved|cleared(?: up)?|settled|"
     r"healed|"
     r"better now|fine now|all better|recovered|fixed|back to normal|normal again|all fine|all over|"
+    r"no (?:problems|trouble|issues) since|made a (?:good |full )?recovery|everything works|"
+    r"(?:it was|was|got|been) treated|"
     r"(?:it is|that is) over now|(?:was|"
     r"were|is|are) fine (?:by|the next|again|after)|(?:wore|wears) off|(?:go|goes|went|pass|"
     r"passes|passed|ease|eases) (?:away |off )?"
@@ -124,7 +128,7 @@ def triage(user_messages: Sequence[str]) -> list[RedFlag]:
     """Red flags in everything the patient has written (earlier turns included), in the
     order first seen; an empty list when there are none."""
     clauses = [clause for message in user_messages for clause in split_clauses(prepare(message))]
-    caring = any(THEIR_SYMPTOMS.search(clause) for clause in clauses)
+    caring = any(THEIR_SYMPTOMS.search(prepare(message)) for message in user_messages)
     flags: list[RedFlag] = []
     for position, clause in enumerate(clauses):
         following = _continuation(clauses, position)

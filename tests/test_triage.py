@@ -177,6 +177,30 @@ FLAGGED = [
     ("I am 80 and have osteoporosis, I lift the box and now very strong pain in back", FRACTURE),
     ("a lorry went into the back of my car, the car was written off, my back is sore", FRACTURE),
     ("after my knee operation the calf is fat and hurts to touch", DVT_PE),
+    # dialect, older writers' phrasing, carers and handover notes
+    ("I've had to wear pads because I keep leaking since my back went", CAUDA_EQUINA),
+    ("Dad says it's numb where he sits and he can't feel when he goes to the toilet", CAUDA_EQUINA),
+    ("when I wipe it feels like someone else's bottom, back is bad", CAUDA_EQUINA),
+    ("her water works have gone haywire, she can't hold it at all", CAUDA_EQUINA),
+    ("I haven't had a wee since this morning and my back is killing me", CAUDA_EQUINA),
+    ("he can't heel-walk on either side now", CAUDA_EQUINA),
+    ("my husband fell 8 feet off the roof and landed on his back", FRACTURE),
+    ("she has taken steroid tablets for years and got a terrible catch in her back", FRACTURE),
+    ("Nan is 88, the dog toppled her over and her back is bad", FRACTURE),
+    ("a shelf of boxes fell on me at work, my back is agony", FRACTURE),
+    ("smashed into the goalpost, lower back very sore", FRACTURE),
+    ("he says we'd all be better off without him", SELF_HARM),
+    ("I've started cutting my arms again", SELF_HARM),
+    ("I stopped my insulin, I don't see the point any more", SELF_HARM),
+    ("I keep thinking about the bridge on the way home", SELF_HARM),
+    ("he was in the garage with the engine running", SELF_HARM),
+    ("I researched how to end it", SELF_HARM),
+    ("what would be a fatal dose of my tablets", SELF_HARM),
+    ("he texted his sister goodbye and isn't answering", SELF_HARM),
+    ("she said she would jump from the balcony", SELF_HARM),
+    ("I bang my head against the wall when the sciatica flares", SELF_HARM),
+    ("his left leg is fatter than the right since the plaster came off", DVT_PE),
+    ("he's lost weight and walks the floor at night with his back", CANCER),
 ]
 
 NOT_FLAGGED = [
@@ -278,6 +302,12 @@ NOT_FLAGGED = [
     "I used to inject drugs, clean for ten years, my back aches after work",
     "my calf swelled up after a tear last year but it was checked and it healed",
     "my nan is 85 and fell over last year, all fine; what exercises help her knees?",
+    "client has bilateral knee OA pain, continent, no falls",
+    "I had a DVT in 2015, it was treated, no problems since",
+    "I had cauda equina surgery years back and made a full recovery",
+    "there's a lump at the back of my knee when I bend it",
+    "I don't want to go on painkillers, what else helps?",
+    "the bridge exercise makes my back ache, is that normal?",
 ]
 
 
