@@ -61,7 +61,7 @@ test-llm: $(LLM_EXTRAS)  ## the LLM writer: scripted endpoints + a real llama.cp
 	$(BIN)/pytest -m llm
 
 LLM_EVAL_DATASET ?= evals/dev
-eval-llm: $(LLM_EXTRAS)  ## the eval with SmolLM2 writing the answers -> build/eval-llm (~30 min on 2 cores)
+eval-llm: $(LLM_EXTRAS)  ## the eval with SmolLM2 writing the answers -> build/eval-llm (~90 min on 2 cores)
 	$(BIN)/python -m tests.llama_server $(BIN)/assistant -v eval --dataset $(LLM_EVAL_DATASET) \
 		--report-dir build/eval-llm
 
