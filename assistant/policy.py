@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from assistant.textnorm import any_of, normalize, then
+from assistant.textnorm import any_of, given, normalize, then
 
 
 class UnsafeKind(StrEnum):
@@ -75,9 +75,10 @@ PEOPLE = (
     r"husband|wife|partner|mum|mom|mother|dad|father|friend|son|daughter|brother|sister|"
     r"neighbou?r|nan|gran|grandad|flatmate|colleague"
 )
-SOMEONE_ELSES_MEDICINE = (  # "can I use my husband's (co-codamol)?"
-    rf"(?=.*\b(?:{MEDICINES})\b).*\b(?:use|take|have|borrow|try)\w* (?:\w+ ){{0,3}}(?:of )?(?:hers|"
-    rf"his|theirs|(?:my |his |her )?(?:{PEOPLE})'?s)\b"
+SOMEONE_ELSES_MEDICINE = given(  # "can I use my husband's (co-codamol)?"
+    rf"\b(?:{MEDICINES})\b",
+    rf"\b(?:use|take|have|borrow|try)\w* (?:\w+ ){{0,3}}(?:of )?(?:hers|his|theirs|"
+    rf"(?:my |his |her )?(?:{PEOPLE})'?s)\b",
 )
 GIVING_MY_MEDICINE = (
     rf"\b(?:give|share|lend|offer)\w* (?:[\w'-]+ ){{0,5}}(?:my|"
@@ -158,20 +159,23 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
                 SCAN_VERBS,
                 6,
             ),
-            rf"(?=.*\b(?:{RESULT_QUESTION})\b)^(?:\w+ ){{0,2}}(?:{SCANS}) (?:\w+ ){{0,2}}"
+            rf"\A(?=[\s\S]*?\b(?:{RESULT_QUESTION})\b)(?:\w+ ){{0,2}}(?:{SCANS}) (?:\w+ ){{0,2}}"
             r"(?:came back|showed|says|said|found|reads|reported)\b",
-            rf"(?=.*\b(?:{RESULT_QUESTION})\b)\b(?:got|had|have) (?:my|his|her|\w+'s) (?:\w+ )?"
-            rf"(?:{SCANS}) back\b",
-            then(rf"{SCAN_VERBS}|what does|what do", rf"my (?:\w+ ){{0,2}}(?:{SCANS})", 4),
-            rf"(?=.*\b(?:{RESULT_QUESTION})\b)"
-            + then(
-                rf"(?:my|his|her|\w+'s) (?:\w+ ){{0,2}}(?:{LAB_TESTS})",
-                r"(?:was|is|were|are|came back|reading|level|result|of|at) (?:\w+ )?(?:\d+|"
-                r"positive|negative|high|low|raised|normal|abnormal|borderline)",
-                3,
+            given(
+                rf"\b(?:{RESULT_QUESTION})\b",
+                rf"\b(?:got|had|have) (?:my|his|her|\w+'s) (?:\w+ )?(?:{SCANS}) back\b",
             ),
-            rf"\b(?:{RADIOLOGY})\b(?=.*{PERSONAL_RESULT})",
-            rf"{PERSONAL_RESULT}.*\b(?:{RADIOLOGY})\b",
+            then(rf"{SCAN_VERBS}|what does|what do", rf"my (?:\w+ ){{0,2}}(?:{SCANS})", 4),
+            given(
+                rf"\b(?:{RESULT_QUESTION})\b",
+                then(
+                    rf"(?:my|his|her|\w+'s) (?:\w+ ){{0,2}}(?:{LAB_TESTS})",
+                    r"(?:was|is|were|are|came back|reading|level|result|of|at) (?:\w+ )?(?:\d+|"
+                    r"positive|negative|high|low|raised|normal|abnormal|borderline)",
+                    3,
+                ),
+            ),
+            given(PERSONAL_RESULT, rf"\b(?:{RADIOLOGY})\b"),
         ),
     ),
     (
@@ -251,9 +255,12 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\b(?:know|tell|guess|work out|figure out|say|find out) (?:me )?(?:what|which)"
             r"(?: one| condition| problem)? (?:this|it|i have|i have got)(?: is)? for me\b",
             r"^\W*(?:do you |you )?reckon (?:i|he|she|it|this|my)\b",
-            r"(?=.*\b(?:my|me|i)\b)\bwhich (?:\w+ ){0,2}(?:do you (?:reckon|think) )?(?:is|are) "
-            r"(?:involved|affected|damaged|injured|trapped|pinched|compressed|irritated|the "
-            r"(?:problem|cause))\b",
+            given(
+                r"\b(?:my|me|i)\b",
+                r"\bwhich (?:\w+ ){0,2}(?:do you (?:reckon|think) )?(?:is|are) (?:involved|"
+                r"affected|"
+                r"damaged|injured|trapped|pinched|compressed|irritated|the (?:problem|cause))\b",
+            ),
             rf"\b(?:could|can|might|would|is) (?:it|this|that|my \w+(?: \w+)?) be (?:a |an |from |"
             rf"caused by )?(?:{CONDITIONS})\b",
             r"\btell me what (?:i have|it is|this is|is wrong)\b",
@@ -286,7 +293,7 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             rf"\b(?:whether|if) (?:it|this|that|my \w+(?: \w+)?) (?:is|was|could be|might be) "
             rf"(?:a |an |from )?(?:{CONDITIONS})\b",
             r"\bwhat is wrong with (?:him|her|them|his|their)\b",
-            r"(?=.*\bdiagnos\w*)(?=.*\bsymptoms? ?:)",  # "fill in a diagnosis. Symptoms: ..."
+            given(r"\bdiagnos\w*", r"\bsymptoms? ?:"),  # "fill in a diagnosis. Symptoms: ..."
         ),
     ),
 )

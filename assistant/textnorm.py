@@ -111,6 +111,12 @@ def then(first: str, second: str, words: int = 6) -> str:
     return rf"\b(?:{first})\b{_gap(words)}\b(?:{second})\b"
 
 
+def given(condition: str, pattern: str) -> str:
+    """Regex: `pattern`, in a text where `condition` also occurs anywhere. The condition is
+    checked once, from the start, so a long text costs linear time, not quadratic."""
+    return rf"\A(?=[\s\S]*?(?:{condition}))[\s\S]*?(?:{pattern})"
+
+
 def any_of(*patterns: str) -> re.Pattern[str]:
     """One compiled pattern matching any of `patterns`."""
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))

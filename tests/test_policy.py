@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.policy import UnsafeKind, classify_request
+from assistant.policy import PATTERNS, UnsafeKind, classify_request
 
 CASES = [
     ("How many mg of ibuprofen should I take?", UnsafeKind.DOSE),
@@ -162,3 +162,16 @@ def test_instruction_pasted_inside_a_document_is_data():
         )
         is UnsafeKind.DOSE
     )
+
+
+def test_no_rule_starts_with_a_lookahead_that_every_position_would_rescan():
+    """A rule beginning (?=.*X) is re-checked from every start position: quadratic time on a
+    long message. Such conditions go through textnorm.given, which checks them once."""
+    for _, pattern in PATTERNS:
+        assert "(?:(?=" not in pattern.pattern
+
+
+def test_a_long_message_is_classified_like_a_short_one():
+    filler = "word " * 700
+    assert classify_request(filler + "How many mg of ibuprofen can I take?") is UnsafeKind.DOSE
+    assert classify_request(filler) is None
