@@ -110,7 +110,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         CAUDA_EQUINA,
         "numbness or tingling around the bottom, genitals or inner thighs",
-        near(NUMB, SADDLE, 6),
+        near(NUMB, SADDLE, 6) + rf"|\bsaddle (?:area|region)\b.*\b(?:{NUMB})\b",
     ),
     rule(  # "the toilet seat feels numb"; a foot gone to sleep on the toilet is not this
         CAUDA_EQUINA,
@@ -162,7 +162,9 @@ RULES: tuple[Rule, ...] = (
         r"pads) (?:was|"
         r"were|is|are) (?:\w+ )?(?:soaked|wet|full)|urinary retention|retaining urine|no control|"
         r"(?:the )?(?:bed|sheets|mattress) (?:was|were|is|are) (?:\w+ )?(?:wet|soaked|soaking)|"
-        r"woke up (?:in )?(?:a )?wet (?:bed|sheets)|"
+        r"woke up (?:in )?(?:a )?wet (?:bed|sheets)|(?:urine|wee|pee) (?:just )?(?:comes|came|"
+        r"leaks|"
+        r"pours|dribbles) out|"
         r"strain\w* (?:\w+ ){0,5}to (?:start |get )?(?:a |my )?(?:pee|wee|urinate|pass (?:urine|"
         r"water)|go)|(?:can not|could not|unable to) hold (?:it|on|(?:my|his|her|their) (?:wee|pee|"
         r"bladder|water|urine|bowels?))(?: \w+){0,4} (?:wee|pee|toilet|loo|urinate|bladder)|"
@@ -201,7 +203,7 @@ RULES: tuple[Rule, ...] = (
         then(
             rf"do not|{DIFFICULTY}",
             rf"(?:know|tell|feel|sense)\w*(?:\W+\w+){{0,5}}?\W+(?:{URINATE}|bladder|full|toilet|"
-            rf"loo)",
+            rf"loo|urine)",
             2,
         ),
     ),
@@ -425,7 +427,9 @@ RULES: tuple[Rule, ...] = (
     rule(
         FRACTURE,
         "a fall or sudden back pain with fragile bones or long-term steroids",
-        rf"\b(?:(?:had a|recent|minor|simple|mechanical|bad) fall|fall from (?:standing|a chair|"
+        rf"\b(?:(?:had a|recent|minor|simple|mechanical|bad|small|little) fall|slid off|"
+        rf"slipped off|"
+        rf"rolled off|fell out of|fall from (?:standing|a chair|"
         rf"bed)|falls|fell|fallen|slipped|tripped|went down|lost my footing|(?:had|took) (?:a |a "
         rf"bit of a )?tumble|missed (?:a|the|my)(?: \w+)? (?:step|stair|footing)|{SUDDEN})\b",
         FRAGILE_BONES,
@@ -469,7 +473,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         DVT_PE,
         "a swollen leg with a risk of blood clots",
-        near(r"lower leg|leg|shin|ankle", rf"{SWOLLEN}|swolen|tender|shiny", 4),
+        near(r"lower leg|legs?|shin|ankle", rf"{SWOLLEN}|swolen|tender|shiny", 4),
         CLOT_RISK,
     ),
     rule(
@@ -498,7 +502,9 @@ RULES: tuple[Rule, ...] = (
     rule(
         DVT_PE,
         "a possible blood clot",
-        then(SELF_REF, r"dvt|blood clot|clot|thrombosis|embolism", 5),
+        then(SELF_REF, r"dvt|blood clot|clot|thrombosis|embolism", 5) + r"(?! risk| prevention)",
+        # "how do I lower my risk of a clot?" asks how to prevent one
+        not_in_clause=r"risk of|clot risk|prevent\w*|avoid\w*|reduce|lower",
         self_only=True,
     ),
     # --- Cannot bear weight after an injury ---

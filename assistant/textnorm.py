@@ -21,6 +21,7 @@ CONTRACTIONS = (
     (r"\bit's\b", "it is"),
     (r"\b(that|there|what|he|she)'?s\b", r"\1 is"),  # "whats" too; "its" stays a possessive
     (r"\b(you|we|they)'re\b", r"\1 are"),
+    (r"\bshan'?t\b", "shall not"),
     (r"\b(it|that|there|he|she|you|we|they)'d\b", r"\1 would"),
 )
 # Text-speak and phonetic spellings, whole words only ("wat is rong wiv my back").
@@ -78,7 +79,19 @@ TEXTSPEAK = {
     "anymair": "anymore",
     "wantin": "wanting",
     "thinkin": "thinking",
+    "tonite": "tonight",
+    "cyaan": "can not",
+    "cannae": "can not",
+    "canna": "can not",
+    "ower": "over",
+    "oot": "out",
+    "noo": "now",
+    "huvtae": "have to",
+    "doon": "down",
+    "watter": "water",
+    "waan": "want",
 }
+G_DROPPED = re.compile(r"\b[a-z]{2,}in\b")  # "takin", "thinkin" (not "cabin", "begin")
 TEXTSPEAK_WORD = re.compile(r"(?<![\w'/=-])(?:" + "|".join(TEXTSPEAK) + r")(?![\w'/=-])")
 CONTRACTION_PATTERNS = tuple((re.compile(pattern), repl) for pattern, repl in CONTRACTIONS)
 WORD = re.compile(r"[a-z]+")
@@ -126,9 +139,16 @@ def normalize(text: str) -> str:
     """Lower case, straight apostrophes, contractions expanded, single spaces."""
     text = text.translate(APOSTROPHES).lower()
     text = TEXTSPEAK_WORD.sub(lambda match: TEXTSPEAK[match.group(0)], text)
+    text = G_DROPPED.sub(_restore_g, text)
     for pattern, replacement in CONTRACTION_PATTERNS:
         text = pattern.sub(replacement, text)
     return re.sub(r"[ \t\r\f\v]+", " ", text)
+
+
+def _restore_g(match: re.Match[str]) -> str:
+    word = match.group(0)
+    words = english_words()
+    return f"{word}g" if word not in words and f"{word}g" in words else word
 
 
 class TypoFixer:

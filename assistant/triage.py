@@ -43,6 +43,12 @@ SELF_HARM_DENIAL = re.compile(
     r"\b(?:no|not|never|without|none)(?: (?:have|had|has|any|ever|thoughts?|plans?|intention|of|to|"
     r"been|am|was|being|a|the|i|feel\w*|having|getting|experiencing|got|get))*\s*$"
 )
+PAST_SELF_HARM = re.compile(r"\b(?:used to|as a (?:teenager|teen|kid|child)|years ago)\b")
+CURRENT_DENIAL = re.compile(
+    r"\b(?:no (?:such |suicidal )?thoughts (?:like that|of that|now|since)|"
+    r"(?:been )?well (?:ever )?"
+    r"since|not (?:any ?more|since)|no longer|nothing like that (?:now|since))\b"
+)
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|"
     r"daughter|brother|sister|friend|grandma|grandmother|granny|nan|nana|grandad|grandfather|"
@@ -63,7 +69,8 @@ THEIR_SYMPTOMS = re.compile(
 )
 RESOLVED_AFTER = re.compile(
     # "it has gone" is resolved; "has gone very pale" or "gone numb" is not
-    r"\b(?:(?:has|have|had|is|was) )?gone(?=\W*$| (?:now|away|completely|since|for good|again|by "
+    r"\b(?:(?:has|have|had|is|was) )?(?<!not )(?<!never )gone(?=\W*$| (?:now|away|completely|"
+    r"since|for good|again|by "
     r"itself|on its own|after|within|in a|and)\b)|\b(?:went away|resolved|cleared(?: up)?|settled|"
     r"healed|"
     r"better now|fine now|all better|recovered|fixed|back to normal|normal again|all fine|all over|"
@@ -109,7 +116,8 @@ REPORTING = re.compile(
 )
 # A clause continuing the one before: a pronoun, or no subject at all ("... but were fine").
 REFERS_BACK = re.compile(
-    r"(?:it|that|this|which|they|those|the \w+|was|were|is|are|went|got|all (?:over|gone|better)) "
+    r"(?:it|that|this|which|they|those|the \w+|was|were|is|are|went|got|(?:have |has )?been|all "
+    r"(?:over|gone|better)) "
 )
 NEGATION_WINDOW_WORDS = 6
 MAX_CONTINUATION = 2  # following clauses read for "it went away", "it healed"
@@ -184,8 +192,8 @@ def _matches(
         before, after = clause[: match.start()], f"{clause[match.end() :]} {following}"
         if rule.unless_after is not None and rule.unless_after.search(before):
             continue
-        if is_self_harm:  # never discounted as hypothetical, past or someone else's
-            if SELF_HARM_DENIAL.search(before):
+        if is_self_harm:  # never discounted as hypothetical or someone else's
+            if SELF_HARM_DENIAL.search(before) or _is_denied_past(before, following):
                 continue
             return True
         if _is_negated(before):
@@ -193,6 +201,12 @@ def _matches(
         if not _is_discounted(rule, before, after, caring):
             return True
     return False
+
+
+def _is_denied_past(before: str, following: str) -> bool:
+    """Self-harm long past and plainly denied now ("I used to self-harm as a teenager, but I
+    have been well ever since"); a past mention without that denial still counts."""
+    return bool(PAST_SELF_HARM.search(before) and CURRENT_DENIAL.search(following))
 
 
 def _is_negated(before: str) -> bool:

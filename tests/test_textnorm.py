@@ -15,6 +15,9 @@ from assistant.textnorm import TypoFixer, edit_distance, normalize
         ("wat is rong wiv u", "what is wrong with you"),
         ("cough n sneeze 2day", "cough and sneeze today"),
         ("L4/5 n=3, u/s", "l4/5 n=3, u/s"),  # clinical notation is left alone
+        ("thinkin of takin it", "thinking of taking it"),  # a dropped g is restored ...
+        ("a cabin in the begin", "a cabin in the begin"),  # ... only where that makes a word
+        ("I shan't", "i shall not"),
     ],
 )
 def test_normalize_expands_contractions(text, expected):

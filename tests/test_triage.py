@@ -201,6 +201,33 @@ FLAGGED = [
     ("I bang my head against the wall when the sciatica flares", SELF_HARM),
     ("his left leg is fatter than the right since the plaster came off", DVT_PE),
     ("he's lost weight and walks the floor at night with his back", CANCER),
+    # round 5: rehearsals, means and places, dialect, g-dropping, older writers
+    ("I put a belt round my neck last night to see how it felt", SELF_HARM),
+    ("I've got the rope ready in the shed", SELF_HARM),
+    ("been thinkin bout turnin it on myself", SELF_HARM),
+    ("I stood on the platform thinking about stepping off when the train came", SELF_HARM),
+    ("went to the river meaning not to come home", SELF_HARM),
+    ("I counted out my sleeping tablets to see if there were enough", SELF_HARM),
+    ("I pray every night the Lord takes me", SELF_HARM),
+    ("I'm stopping my insulin, let the diabetes take me", SELF_HARM),
+    ("how many would it take to not wake up", SELF_HARM),
+    ("I scratch my wrists with a compass when it hurts", SELF_HARM),
+    ("I shan't be a nuisance to anyone for much longer", SELF_HARM),
+    ("he texted 'thanks for everything, look after yourself' and gave away his guitar", SELF_HARM),
+    ("I sit at the edge of the cliff trying to work up the nerve", SELF_HARM),
+    ("she found him in the garage with the car engine running", SELF_HARM),
+    ("the skin round my back passage is like sleeping", CAUDA_EQUINA),
+    ("the whole saddle area, where you sit on a bike, has gone numb", CAUDA_EQUINA),
+    ("pins and needles round me date since the footy", CAUDA_EQUINA),
+    ("I cyaan feel my backside when I sit down", CAUDA_EQUINA),
+    ("came a cropper off the ladder onto my back", FRACTURE),
+    ("Nan is 91 and slid off the bed, now her back hurts", FRACTURE),
+    ("Granny's 86 and sat down heavy on a chair, her back is agony", FRACTURE),
+    ("I'm 80, my bones are thin, lifted a bag and now severe back pain that hasn't gone", FRACTURE),
+    ("10 yrs oral steroids, acute back pain after a sneeze", FRACTURE),
+    ("he lost weight without any reason and his back hurts", CANCER),
+    ("my right leg has swelled up and it's hot, I've been laid up in bed for a fortnight", DVT_PE),
+    ("went ower on the kerb and noo I cannae take a step on it", CANNOT_BEAR_WEIGHT),
 ]
 
 NOT_FLAGGED = [
@@ -308,6 +335,9 @@ NOT_FLAGGED = [
     "there's a lump at the back of my knee when I bend it",
     "I don't want to go on painkillers, what else helps?",
     "the bridge exercise makes my back ache, is that normal?",
+    "I used to self-harm years ago but have been well ever since; my back aches",
+    "How do I lower my risk of a clot when I fly after my knee op?",
+    "I'd kill for a decent night's sleep with this back",
 ]
 
 
