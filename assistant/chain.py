@@ -138,7 +138,8 @@ class Assistant:
 
     def _reply(self, message: str, history: Sequence[Turn]) -> Generator[str, None, Reply]:
         settings = self.settings
-        flags = triage([turn.content for turn in history if turn.role == "user"] + [message])
+        user_turns = [turn.content for turn in history if turn.role == "user"]
+        flags = triage([*user_turns, message])
         if flags:
             text = replies.urgent_care(
                 [flag.sign for flag in flags],
@@ -150,9 +151,8 @@ class Assistant:
             categories = tuple(dict.fromkeys(flag.category for flag in flags))
             return Reply(ReplyKind.URGENT_CARE, text, red_flags=categories, answer_path="fixed")
         query = self.search_query(message, history)
-        earlier = [turn.content for turn in history if turn.role == "user"][-1:]
         unsafe = classify_request(
-            contextualize(message, history, context_turns=1), earlier=" ".join(earlier)
+            contextualize(message, history, context_turns=1), earlier=" ".join(user_turns[-1:])
         )
         result = self.search_engine.search(query, top=settings.retrieval_k)
         scope = judge_scope(query, result.best_similarity, threshold=settings.scope_threshold)

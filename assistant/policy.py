@@ -27,11 +27,11 @@ MEDICINES = (
     r"warfarin|blood thinners?|apixaban|rivaroxaban|methotrexate|glucosamine|prescriptions?|"
     r"antidepressants?|sleeping pills?|cbd|turmeric|panadol|panadeine|solpadeine|co-?dydramol|"
     r"dihydrocodeine|naprosyn|celebrex|arcoxia|mobic|piroxicam|feldene|ketoprofen|etodolac|"
-    r"nabumetone|indomethacin|ibuleve|capsaicin|zapain|tylex|ultram|norco|vicodin|percocet|"
-    r"endone|panamax|mersyndol|nucynta|tapentadol|flexeril|robaxin|valium|zoloft|sertraline|"
-    r"allopurinol|colchicine|statins?|atorvastatin|simvastatin|bisoprolol|amlodipine|ramipril|"
-    r"metformin|insulin|levothyroxine|omeprazole|lansoprazole|beta ?blockers?|calpol|calprofen|"
-    r"medised|children'?s (?:paracetamol|ibuprofen)"
+    r"nabumetone|indomethacin|ibuleve|capsaicin|zapain|tylex|ultram|norco|vicodin|percocet|endone|"
+    r"panamax|mersyndol|nucynta|tapentadol|flexeril|robaxin|valium|zoloft|sertraline|allopurinol|"
+    r"colchicine|statins?|atorvastatin|simvastatin|bisoprolol|amlodipine|ramipril|metformin|"
+    r"insulin|levothyroxine|omeprazole|lansoprazole|beta ?blockers?|calpol|calprofen|medised|"
+    r"children'?s (?:paracetamol|ibuprofen)"
 )
 DOSE_WORDS = (
     r"dose|doses|dosage|dosing|mg|milligrams?|mcg|ml|\d+(?:\.\d+)? ?(?:mg|g|grams?|mcg|ml)|"
@@ -39,106 +39,104 @@ DOSE_WORDS = (
 )
 DOSE_QUESTION = (
     r"how (?:much|many)|(?:what|which) strength|how often (?:should|can|could|do|shall) i (?:take|"
-    r"use|have)|how many "
-    r"times (?:a|per) day|(?:two|2|three|3|four|4|double|extra|more|another) (?:tablets|pills|"
-    r"doses|capsules)|maximum|max|upper limit|the most|most i can|as much as|too much|more than "
-    r"(?:the|it) (?:packet|label|leaflet|box|says)|how long (?:can|should) i (?:take|stay on)|"
-    r"every (?:\d+|two|three|four|five|six|eight|twelve|few|couple of) hours|(?:taper\w*|weaning|"
-    r"dosing) (?:schedule|plan|regime|regimen)|(?:right|safe|sensible|correct|usual|normal|daily|"
-    r"maximum|ideal|proper|recommended) (?:\w+ )?amount|amount (?:of|i can|i should|to take)|"
-    r"how (?:much|many) (?:\w+ ){0,3}(?:can|should|could|may|do) (?:i|he|she|we)|(?:extra|more) "
-    r"(?:\w+ )?(?:could|can|should) i (?:take|have)"
+    r"use|have)|how many times (?:a|per) day|(?:two|2|three|3|four|4|double|extra|more|"
+    r"another) (?:tablets|pills|doses|capsules)|maximum|max|upper limit|the most|most i can|"
+    r"as much as|too much|more than (?:the|it) (?:packet|label|leaflet|box|says)|how long (?:can|"
+    r"should) i (?:take|stay on)|every (?:\d+|two|three|four|five|six|eight|twelve|few|"
+    r"couple of) hours|(?:taper\w*|weaning|dosing) (?:schedule|plan|regime|regimen)|(?:right|safe|"
+    r"sensible|correct|usual|normal|daily|maximum|ideal|proper|recommended) (?:\w+ )?amount|"
+    r"amount (?:of|i can|i should|to take)|how (?:much|many) (?:\w+ ){0,3}(?:can|should|could|may|"
+    r"do) (?:i|he|she|we)|(?:extra|more) (?:\w+ )?(?:could|can|should) i (?:take|have)"
 )
 CHANGE_VERBS = (
-    r"stop\w*|quit\w*|come off|coming off|get off|go off|reduc\w*|lower\w*|ditch\w*|"
-    r"go back on|get back on|going back on|restart\w*|resum\w*|transition\w*|mov(?:e|ing) "
-    r"(?:from|onto|to)|pack in|knock off|"
-    r"decreas\w*|increas\w*|rais\w*|doubl\w*|halv\w*|skip\w*|miss\w*|switch\w*|swap\w*|chang\w*|"
-    r"replac\w*|taper\w*|wean\w*|start\w*|cut\w*|begin\w*|try|trying|add\w*|mix\w*|combin\w*|"
-    r"tak(?:e|ing) (?:more|less|extra|both)|tak(?:e|ing)|use|using|keep taking|give up|drop\w*|"
-    r"giv(?:e|ing)"
+    r"stop\w*|quit\w*|come off|coming off|get off|go off|reduc\w*|lower\w*|ditch\w*|go back on|"
+    r"get back on|going back on|restart\w*|resum\w*|transition\w*|mov(?:e|ing) (?:from|onto|to)|"
+    r"pack in|knock off|decreas\w*|increas\w*|rais\w*|doubl\w*|halv\w*|skip\w*|miss\w*|switch\w*|"
+    r"swap\w*|chang\w*|replac\w*|taper\w*|wean\w*|start\w*|cut\w*|begin\w*|try|trying|add\w*|"
+    r"mix\w*|combin\w*|tak(?:e|ing) (?:more|less|extra|both)|tak(?:e|ing)|use|using|keep taking|"
+    r"give up|drop\w*|giv(?:e|ing)"
 )
 ASKING = (
     r"should|can|could|may|might|shall|do i need to|is it (?:ok|okay|safe|fine|alright|bad|"
-    r"better)(?: for me)? to|would it (?:be )?(?:ok|okay|safe|fine|better)(?: for me)? to|i want "
-    r"to|thinking (?:of|about)|planning to|going to|allowed to|am i able to|tell me to|ok to|"
-    r"better off|would i be|write me|give me|make me|i would like to|would it (?:hurt|matter|be a "
-    r"problem) (?:to|if i)|do i (?:still |really )?(?:need|have) to|is it (?:alright|all right) to|"
-    r"(?:is|would) it (?:be )?(?:ok|okay|safe|fine|alright|all right|better|sensible|wise|a good "
-    r"idea|a bad idea|dangerous|risky)(?: for me)? (?:if i|for me to)|it would be (?:ok|okay|safe|"
-    r"fine|alright|all right|better|sensible|wise|a good idea)(?: for me)? (?:to|if i)|how (?:do|"
-    r"can|should|would|"
-    r"could) i|how to|best way to|(?:he|she|they) (?:wants?|want) to|wants to|(?:a good|half a) "
-    r"mind to|tempted to"
+    r"better)(?: for me)? to|would it (?:be )?(?:ok|okay|safe|fine|better)(?: for me)? to|"
+    r"i want to|thinking (?:of|about)|planning to|going to|allowed to|am i able to|tell me to|"
+    r"ok to|better off|would i be|write me|give me|make me|i would like to|would it (?:hurt|matter|"
+    r"be a problem) (?:to|if i)|do i (?:still |really )?(?:need|have) to|is it (?:alright|"
+    r"all right) to|(?:is|would) it (?:be )?(?:ok|okay|safe|fine|alright|all right|better|sensible|"
+    r"wise|a good idea|a bad idea|dangerous|risky)(?: for me)? (?:if i|for me to)|"
+    r"it would be (?:ok|okay|safe|fine|alright|all right|better|sensible|wise|"
+    r"a good idea)(?: for me)? (?:to|if i)|how (?:do|can|should|would|could) i|how to|best way to|"
+    r"(?:he|she|they) (?:wants?|want) to|wants to|(?:a good|half a) mind to|tempted to"
 )
 PEOPLE = (
-    r"husband|wife|partner|mum|mom|mother|dad|father|friend|son|daughter|brother|sister|"
-    r"neighbou?r|nan|gran|grandad|flatmate|colleague"
+    r"husband|wife|partner|mum|mom|mother|dad|father|friend|son|daughter|brother|sister|neighbou?r|"
+    r"nan|gran|grandad|flatmate|colleague"
 )
 SOMEONE_ELSES_MEDICINE = given(  # "can I use my husband's (co-codamol)?"
     rf"\b(?:{MEDICINES})\b",
-    rf"\b(?:use|take|have|borrow|try)\w* (?:\w+ ){{0,3}}(?:of )?(?:hers|his|theirs|"
-    rf"(?:my |his |her )?(?:{PEOPLE})'?s)\b",
+    rf"\b(?:use|take|have|borrow|try)\w* (?:\w+ ){{0,3}}(?:of )?(?:hers|his|theirs|(?:my |his |"
+    rf"her )?(?:{PEOPLE})'?s)\b",
 )
 GIVING_MY_MEDICINE = (
     rf"\b(?:give|share|lend|offer)\w* (?:[\w'-]+ ){{0,5}}(?:my|"
     rf"some of my) (?:\w+ )?(?:{MEDICINES})\b"
 )
 ALCOHOL_WITH_MEDICINE = (
-    rf"\b(?:alcohol|wine|beers?|pints?|a drink|drinks|booze|lager|cider|spirits|vodka|whisky|gin)"
-    rf"(?: \w+){{0,5}} (?:while|whilst|with|on|taking) "
-    rf"(?:\w+ ){{0,3}}(?:{MEDICINES})\b"
+    rf"\b(?:alcohol|wine|beers?|pints?|a drink|drinks|booze|lager|cider|spirits|vodka|whisky|"
+    rf"gin)(?: \w+){{0,5}} (?:while|whilst|with|on|taking) (?:\w+ ){{0,3}}(?:{MEDICINES})\b"
 )
 PRONOUN = r"it|them|these|this|that|those|the tablets|the pills"
 CONDITIONS = (
     r"torn|tear|slipped|herniated|bulging|prolapsed|broken|fractured|arthritis|osteoarthritis|"
     r"sciatica|meniscus|acl|mcl|ligament|cartilage|disc|syndrome|serious|cancer|infection|gout|"
-    r"bursitis|tendon\w*|tendinitis|stenosis|spondyl\w*|tumou?r|clot|dvt|something serious|nerve "
-    r"damage|pinched nerve|trapped nerve|knee-spine syndrome|hip-spine syndrome|cauda equina|"
-    r"osgood\w*|schlatter\w*|sinding|chondromalacia|runner'?s knee|jumper'?s knee|patell\w* "
-    r"(?:tendin\w*|tendon\w*|femoral\w*|dislocation)|it ?band|itb|baker'?s cyst|housemaid'?s knee|"
-    r"sacroiliac|si joint|piriformis|ankylosing|spondylitis|fibromyalgia|sprain\w*|strain\w*|"
-    r"pulled (?:a )?muscle|dislocat\w*|kidney stones?|kidney infection|shingles|rheumatoid"
+    r"bursitis|tendon\w*|tendinitis|stenosis|spondyl\w*|tumou?r|clot|dvt|something serious|"
+    r"nerve damage|pinched nerve|trapped nerve|knee-spine syndrome|hip-spine syndrome|cauda equina|"
+    r"osgood\w*|schlatter\w*|sinding|chondromalacia|runner'?s knee|jumper'?s knee|"
+    r"patell\w* (?:tendin\w*|tendon\w*|femoral\w*|dislocation)|it ?band|itb|baker'?s cyst|"
+    r"housemaid'?s knee|sacroiliac|si joint|piriformis|ankylosing|spondylitis|fibromyalgia|"
+    r"sprain\w*|strain\w*|pulled (?:a )?muscle|dislocat\w*|kidney stones?|kidney infection|"
+    r"shingles|rheumatoid"
 )
 SCANS = (
     r"mri|mri scan|x-?rays?|xrays?|ct|ct scan|scan|scans|report|results?|radiology report|"
     r"blood (?:tests?|results|work)|bloods|ultrasound|imaging|letter|findings"
 )
 SCAN_VERBS = (
-    r"says?|said|shows?|showed|shown|found|finds|mentions?|mentioned|reads|reported|came back|"
-    r"mean|means|interpret|explain|read|look at|tell me|indicate|indicates|suggests?|showing|"
+    r"says?|said|shows?|showed|shown|found|finds|mentions?|mentioned|reads|reported|came back|mean|"
+    r"means|interpret|explain|read|look at|tell me|indicate|indicates|suggests?|showing|"
     r"make sense of|understand|decode|decipher|translate|go through|go over|talk me through|"
     r"walk me through"
 )
 RADIOLOGY = (
     r"l[1-5] ?[-/] ?(?:l[1-5]|s1)|disc (?:bulge|protrusion|herniation|desiccation)|broad[- ]based|"
     r"degenerative changes|osteophytes?|modic|facet (?:joint )?arthropathy|canal stenosis|"
-    r"foraminal|kellgren|grade [1-4]|joint space narrowing|effusion|chondral|(?:partial|full) "
-    r"thickness|subchondral|bone marrow (?:o)?edema|signal change|compartment|crp (?:of |is |was )?"
-    r"\d+|facet (?:joint )?(?:hypertrophy|arthrosis)|annular (?:fissure|tear)|spondylolisthesis|"
-    r"schmorl\w*|endplate|pars defect|ligamentum flavum|thecal sac|nerve root (?:compression|"
-    r"impingement|contact)|(?:medial|lateral) (?:compartment|joint line)|esr (?:of |is |was )?\d+|"
-    r"baker'?s cyst|posterior horn|(?:horizontal|radial|complex|bucket[- ]handle) tear|"
-    r"extrusion|sequestrat\w*|lateral recess|paracentral|chondrocalcinosis|loose bod(?:y|ies)|"
-    r"insufficiency fracture|wedge fracture|(?:mild|moderate|severe) (?:\w+ )?(?:stenosis|"
-    r"degeneration|narrowing)|tricompartmental|ha?emangioma|retrolisthesis|osteochondral"
+    r"foraminal|kellgren|grade [1-4]|joint space narrowing|effusion|chondral|(?:partial|"
+    r"full) thickness|subchondral|bone marrow (?:o)?edema|signal change|compartment|crp (?:of |is |"
+    r"was )?\d+|facet (?:joint )?(?:hypertrophy|arthrosis)|annular (?:fissure|tear)|"
+    r"spondylolisthesis|schmorl\w*|endplate|pars defect|ligamentum flavum|thecal sac|"
+    r"nerve root (?:compression|impingement|contact)|(?:medial|lateral) (?:compartment|joint line)|"
+    r"esr (?:of |is |was )?\d+|baker'?s cyst|posterior horn|(?:horizontal|radial|complex|"
+    r"bucket[- ]handle) tear|extrusion|sequestrat\w*|lateral recess|paracentral|chondrocalcinosis|"
+    r"loose bod(?:y|ies)|insufficiency fracture|wedge fracture|(?:mild|moderate|"
+    r"severe) (?:\w+ )?(?:stenosis|degeneration|narrowing)|tricompartmental|ha?emangioma|"
+    r"retrolisthesis|osteochondral"
 )
 # The patient asks what a result means for them ("is that why ...", "do I need surgery?").
 RESULT_QUESTION = (
-    r"mean|means|meaning|why|is (?:that|this|it) (?:normal|high|low|bad|ok|okay|serious|why)|could "
-    r"(?:that|this|it)|should i (?:be )?worr\w*|explain|interpret|do i need|will i need|serious|"
-    r"how long|affect|what now"
+    r"mean|means|meaning|why|is (?:that|this|it) (?:normal|high|low|bad|ok|okay|serious|why)|"
+    r"could (?:that|this|it)|should i (?:be )?worr\w*|explain|interpret|do i need|will i need|"
+    r"serious|how long|affect|what now"
 )
 # Words that make a report the patient's own ("my MRI", "it says", "came back showing").
 PERSONAL_RESULT = (
-    r"\b(?:my|mine|it says|says|said|shows?|showed|showing|came back|reads|found|for me|"
-    r"in my case|i have|i have got|his|her|their|our|i will|will i|do i|i need)\b"
+    r"\b(?:my|mine|it says|says|said|shows?|showed|showing|came back|reads|found|for me|in my case|"
+    r"i have|i have got|his|her|their|our|i will|will i|do i|i need)\b"
 )
 LAB_TESTS = (
     r"uric acid|urate|vitamin d|vit d|crp|esr|hla-?b27|rheumatoid factor|rf|anti-?ccp|ana|"
-    r"white (?:cell|blood cell) count|wbc|ferritin|calcium|alkaline phosphatase|alp|psa|b12|"
-    r"hba1c|inflammatory markers|inflammation markers|bone density|dexa|t-?score|egfr|"
-    r"creatinine|ha?emoglobin|hb|platelets|inr|glucose"
+    r"white (?:cell|blood cell) count|wbc|ferritin|calcium|alkaline phosphatase|alp|psa|b12|hba1c|"
+    r"inflammatory markers|inflammation markers|bone density|dexa|t-?score|egfr|creatinine|"
+    r"ha?emoglobin|hb|platelets|inr|glucose"
 )
 # Text pasted from elsewhere that addresses the assistant is data, not the patient's request.
 EMBEDDED_INSTRUCTION = re.compile(
@@ -191,19 +189,18 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
         any_of(
             then(ASKING, rf"(?:{CHANGE_VERBS})\b(?:\W+\w+){{0,4}}?\W+\b(?:{MEDICINES})", 3),
             then(
-                rf"(?:take|taking|mix|mixing|combine|combining|use|using|have|having)\W+(?:\w+\W+)"
-                rf"{{0,3}}?(?:{MEDICINES})",
-                rf"(?:with|alongside|together with|on top of|at the same time as|and)\W+(?:\w+\W+)"
-                rf"{{0,2}}?(?:{MEDICINES}|it|them|that|those)",
+                rf"(?:take|taking|mix|mixing|combine|combining|use|using|have|"
+                rf"having)\W+(?:\w+\W+){{0,3}}?(?:{MEDICINES})",
+                rf"(?:with|alongside|together with|on top of|at the same time as|"
+                rf"and)\W+(?:\w+\W+){{0,2}}?(?:{MEDICINES}|it|them|that|those)",
                 3,
             ),
             r"which (?:one|of them|medicine|tablet|painkiller) should i (?:take|use|have)",
             rf"^\W*(?:stop|quit|switch|swap|drop|ditch|double|halve|come off) (?:my |"
-            rf"the )?(?:\w+ )?"
-            rf"(?:{MEDICINES})\b",  # terse: "stop meloxicam, try turmeric instead?"
+            rf"the )?(?:\w+ )?(?:{MEDICINES})\b",  # terse: "stop meloxicam, try turmeric instead?"
             rf"\bon (?:{MEDICINES})\b(?:\W+\w+){{0,4}}?\W+(?:start\w*|tak\w*|add\w*|"
-            rf"mix\w*) (?:\w+ )?"
-            rf"(?:{MEDICINES})\b",  # "if someone on sertraline started taking tramadol"
+            rf"mix\w*) (?:\w+ "
+            rf")?(?:{MEDICINES})\b",  # "if someone on sertraline started taking tramadol"
             SOMEONE_ELSES_MEDICINE,
             GIVING_MY_MEDICINE,
             ALCOHOL_WITH_MEDICINE,
@@ -215,8 +212,8 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\bwhat (?:do|have|might|could|would) i (?:have|got)\b",
             r"\bwhat is wrong with (?:me|my)\b",
             r"\bdiagnos\w* (?:me|my|this|it|what)\b",
-            rf"\b(?:do|could|might|may) i (?:have|be having|have got|be suffering from)\b(?:\W+\w+)"
-            rf"{{0,3}}?\W+(?:{CONDITIONS})\b",
+            rf"\b(?:do|could|might|may) i (?:have|be having|have got|"
+            rf"be suffering from)\b(?:\W+\w+){{0,3}}?\W+(?:{CONDITIONS})\b",
             r"\b(?:what is|what will be|give me|tell me|make) (?:my|a|the) diagnosis\b",
             r"\bdiagnosis (?:for|of) (?:me|my|this)\b",
             r"\b(?:does|do|would|is) (?:this|it|that|what i have|(?:these|my) symptoms|"
@@ -224,8 +221,8 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\bconfirm (?:if |whether |that )?(?:it is|this is|i have|i am|my|it)\b",
             r"\bis it (?:possible|likely) (?:that )?(?:i|my|it is|this is)\b",
             r"\bwhat (?:do you think |would you say |do you reckon )?(?:is|could be|"
-            r"might be) (?:wrong|going on|"
-            r"happening) (?:with|in|to) (?:me|my|him|his|her|them|their)\b",
+            r"might be) (?:wrong|going on|happening) (?:with|in|to) (?:me|my|him|his|her|them|"
+            r"their)\b",
             r"\bbased on (?:my|these|the) symptoms\b",
             r"\b(?:know|tell|guess|work out|figure out) what (?:this|it|i have|"
             r"i have got)(?: is)?\W*$",
@@ -241,25 +238,23 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\bam i (?:having|suffering from|developing|coming down with)\b",
             rf"\bam i getting (?:a |an )?(?:{CONDITIONS})\b",
             rf"\b(?:do|does|could|might) (?:he|she|they|my (?:{PEOPLE})) (?:have|have got|"
-            rf"be having)"
-            rf" (?:\w+ ){{0,2}}?(?:{CONDITIONS})\b",
-            rf"\bis (?:this|it|that|my \w+(?: \w+)?|the \w+ in my \w+) (?:a |an |my |the )?"
-            rf"(?:muscle |nerve |ligament |back |knee |disc )?(?:{CONDITIONS})\b"
+            rf"be having) (?:\w+ ){{0,2}}?(?:{CONDITIONS})\b",
+            rf"\bis (?:this|it|that|my \w+(?: \w+)?|the \w+ in my \w+) (?:a |an |my |"
+            rf"the )?(?:muscle |nerve |ligament |back |knee |disc )?(?:{CONDITIONS})\b"
             r"(?!.*\b(?:in general|generally)\b)",
             r"\bwhat (?:illness|condition|disease|injury|problem|issue) (?:i have|have i got|"
-            r"i have "
-            r"got|do i have|is (?:this|it|in my))\b",
+            r"i have got|do i have|is (?:this|it|in my))\b",
             r"\bwhat (?:have|has) (?:i|he|she) done to (?:my|his|her)\b",
             r"\b(?:is|could) (?:it|this|that)(?: be)? (?:a |an |my )?(?:\w+ ){1,3}or (?:a |an |my |"
             r"something |is it )?(?:\w+ ){0,3}?(?:in|with|from) my\b",
-            r"\b(?:know|tell|guess|work out|figure out|say|find out) (?:me )?(?:what|which)"
-            r"(?: one| condition| problem)? (?:this|it|i have|i have got)(?: is)? for me\b",
+            r"\b(?:know|tell|guess|work out|figure out|say|find out) (?:me )?(?:what|which)(?: one|"
+            r" condition| problem)? (?:this|it|i have|i have got)(?: is)? for me\b",
             r"^\W*(?:do you |you )?reckon (?:i|he|she|it|this|my)\b",
             given(
                 r"\b(?:my|me|i)\b",
                 r"\bwhich (?:\w+ ){0,2}(?:do you (?:reckon|think) )?(?:is|are) (?:involved|"
-                r"affected|"
-                r"damaged|injured|trapped|pinched|compressed|irritated|the (?:problem|cause))\b",
+                r"affected|damaged|injured|trapped|pinched|compressed|irritated|the (?:problem|"
+                r"cause))\b",
             ),
             rf"\b(?:could|can|might|would|is) (?:it|this|that|my \w+(?: \w+)?) be (?:a |an |from |"
             rf"caused by )?(?:{CONDITIONS})\b",
@@ -271,27 +266,24 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
             r"\bwhat do you think it is\b",
             r"\bwhat (?:do you think|would you say|do you reckon|do you make of it)(?:,)? (?:i|he|"
             r"she|they|it|this) (?:has|have|is|am)\b",
-            r"\b(?:can|could) you (?:tell|say|confirm|work out|figure out) (?:me )?(?:if|whether) "
-            r"(?:i have|i have got|it is|this is|that is|my [\w']+(?: \w+){0,2} (?:is|are|comes?|"
-            r"coming))\b",
+            r"\b(?:can|could) you (?:tell|say|confirm|work out|figure out) (?:me )?(?:if|"
+            r"whether) (?:i have|i have got|it is|this is|that is|my [\w']+(?: \w+){0,2} (?:is|are|"
+            r"comes?|coming))\b",
             r"\bhow likely (?:is it|it is)? ?(?:that )?(?:i have|i am|it is|this is|my)\b|"
-            r"\b(?:chances?|"
-            r"odds|probability) (?:that |of )?(?:i have|it is|my)\b",
+            r"\b(?:chances?|odds|probability) (?:that |of )?(?:i have|it is|my)\b",
             r"\bwhat is my (?:problem|condition|diagnosis|issue)\b",
             r"\bwhich (?:disease|condition|illness|injury|problem) (?:i have|do i have|have i got|"
-            r"it is|"
-            r"is it|he has|she has)\b",
+            r"it is|is it|he has|she has)\b",
             r"\b(?:tell|say|confirm) (?:me )?(?:if|whether) (?:it is|its|this is|that is|i have|"
-            r"i have "
-            r"got)\b",
+            r"i have got)\b",
             r"\bwhich (?:of us|one of us) is right\b",
             r"\bwhat (?:she|he|they|i) (?:has|have|is|am) got\b",
-            r"\bwhat (?:is|could be|might be|would be) (?:causing|behind) (?:the |this )?"
-            r"(?:\w+ ){0,6}(?:my|me)\b",
-            r"\bwhat (?:has|have|could have|might have) (?:happened|gone wrong) (?:to|with|in) "
-            r"(?:my|me|his|her)\b",
-            rf"\b(?:whether|if) (?:it|this|that|my \w+(?: \w+)?) (?:is|was|could be|might be) "
-            rf"(?:a |an |from )?(?:{CONDITIONS})\b",
+            r"\bwhat (?:is|could be|might be|would be) (?:causing|behind) (?:the |"
+            r"this )?(?:\w+ ){0,6}(?:my|me)\b",
+            r"\bwhat (?:has|have|could have|might have) (?:happened|gone wrong) (?:to|with|"
+            r"in) (?:my|me|his|her)\b",
+            rf"\b(?:whether|if) (?:it|this|that|my \w+(?: \w+)?) (?:is|was|could be|"
+            rf"might be) (?:a |an |from )?(?:{CONDITIONS})\b",
             r"\bwhat is wrong with (?:him|her|them|his|their)\b",
             given(r"\bdiagnos\w*", r"\bsymptoms? ?:"),  # "fill in a diagnosis. Symptoms: ..."
         ),
@@ -301,8 +293,7 @@ PATTERNS: tuple[tuple[UnsafeKind, re.Pattern[str]], ...] = (
 
 MEDICINE = re.compile(rf"\b(?:{MEDICINES})\b")
 MEDICINE_BY_PRONOUN = re.compile(  # "The naproxen isn't working. Should I double it?"
-    rf"\b(?:{ASKING})\b(?:\W+\w+){{0,3}}?\W+\b(?:{CHANGE_VERBS})\b(?:\W+\w+){{0,1}}?\W+"
-    rf"\b(?:{PRONOUN})\b"
+    rf"\b(?:{ASKING})\b(?:\W+\w+){{0,3}}?\W+\b(?:{CHANGE_VERBS})\b(?:\W+\w+){{0,1}}?\W+\b(?:{PRONOUN})\b"
 )
 # "Can a blood test show what is causing my back pain?" asks what a test can do, in general.
 TEST_CAPABILITY = re.compile(
@@ -316,8 +307,8 @@ TEST_CAPABILITY = re.compile(
 # general; with no "I", "my", "he" or "she" it is not a request about someone's own medicines.
 ABOUT_PEOPLE_IN_GENERAL = re.compile(
     r"\b(?:is it (?:common|usual|normal|typical)|do (?:most |many |some )?people|why do (?:some |"
-    r"many |most )?people|do doctors|why do doctors|in general|generally|for (?:most )?people|most "
-    r"people)\b"
+    r"many |most )?people|do doctors|why do doctors|in general|generally|for (?:most )?people|"
+    r"most people)\b"
 )
 SOMEONE_IN_PARTICULAR = re.compile(r"\b(?:i|me|my|mine|myself|he|she|his|her|him)\b")
 

@@ -149,29 +149,25 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:incontinen\w*|wet(?:ting)? (?:(?:my|him|her|them)sel(?:f|ves)|the bed|(?:my|his|her|"
         r"their) (?:pants|trousers|underwear|knickers|bed))|(?:pee|wee|soil|poo|poop)\w* (?:(?:my|"
         r"him|her|them)sel(?:f|ves)|(?:my|his|her|their) (?:pants|trousers|underwear|knickers))|"
-        r"leak\w* (?:urine|pee|wee|poo)|(?:bladder|urine|pee|wee) leak\w*|accidents? (?:\w+ ){0,2}"
-        r"(?:in|on) (?:my|his|her|their|the) (?:pants|knickers|underwear|trousers|bed|sheets)|"
-        r"(?:toilet|bladder|bowel|wee|pee|poo|little) accidents?|accidents? (?:with|of) (?:my|his|"
-        r"her|their|the) (?:bowels?|bladder|waterworks)|(?:keep|kept|keeps) having "
-        r"accidents|(?:had|having) accidents(?! (?:at|on|in|with|while|playing|involving))|"
-        r"(?:need\w*|wear\w*|using) (?:[\w']+ ){0,4}pads|(?:i|he|she) (?:keep|keeps|kept|have been|"
-        r"has been|am|is) leaking|leak\w* (?:\w+ ){0,3}from (?:my|his|her|the) (?:back passage|"
-        r"bottom|"
-        r"bum|rear)|leak\w* (?:\w+ ){0,4}without (?:realising|realizing|noticing|knowing)|(?:know|"
-        r"realis|realiz|notic)\w* (?:she|he|i|they) (?:had|would|have|has) gone|(?:pad|"
-        r"pads) (?:was|"
-        r"were|is|are) (?:\w+ )?(?:soaked|wet|full)|urinary retention|retaining urine|no control|"
-        r"(?:the )?(?:bed|sheets|mattress) (?:was|were|is|are) (?:\w+ )?(?:wet|soaked|soaking)|"
-        r"woke up (?:in )?(?:a )?wet (?:bed|sheets)|(?:urine|wee|pee) (?:just )?(?:comes|came|"
-        r"leaks|"
-        r"pours|dribbles) out|"
+        r"leak\w* (?:urine|pee|wee|poo)|(?:bladder|urine|pee|wee) leak\w*|"
+        r"accidents? (?:\w+ ){0,2}(?:in|on) (?:my|his|her|their|the) (?:pants|knickers|underwear|"
+        r"trousers|bed|sheets)|(?:toilet|bladder|bowel|wee|pee|poo|little) accidents?|"
+        r"accidents? (?:with|of) (?:my|his|her|their|the) (?:bowels?|bladder|waterworks)|(?:keep|"
+        r"kept|keeps) having accidents|(?:had|having) accidents(?! (?:at|on|in|with|while|playing|"
+        r"involving))|(?:need\w*|wear\w*|using) (?:[\w']+ ){0,4}pads|(?:i|he|she) (?:keep|keeps|"
+        r"kept|have been|has been|am|is) leaking|leak\w* (?:\w+ ){0,3}from (?:my|his|her|"
+        r"the) (?:back passage|bottom|bum|rear)|leak\w* (?:\w+ ){0,4}without (?:realising|"
+        r"realizing|noticing|knowing)|(?:know|realis|realiz|notic)\w* (?:she|he|i|they) (?:had|"
+        r"would|have|has) gone|(?:pad|pads) (?:was|were|is|are) (?:\w+ )?(?:soaked|wet|full)|"
+        r"urinary retention|retaining urine|no control|(?:the )?(?:bed|sheets|mattress) (?:was|"
+        r"were|is|are) (?:\w+ )?(?:wet|soaked|soaking)|woke up (?:in )?(?:a )?wet (?:bed|sheets)|"
+        r"(?:urine|wee|pee) (?:just )?(?:comes|came|leaks|pours|dribbles) out|"
         r"strain\w* (?:\w+ ){0,5}to (?:start |get )?(?:a |my )?(?:pee|wee|urinate|pass (?:urine|"
         r"water)|go)|(?:can not|could not|unable to) hold (?:it|on|(?:my|his|her|their) (?:wee|pee|"
         r"bladder|water|urine|bowels?))(?: \w+){0,4} (?:wee|pee|toilet|loo|urinate|bladder)|"
-        r"(?:can not|"
-        r"could not|unable to) hold (?:my|his|her|their) (?:wee|pee|bladder|water|urine|bowels?)|"
-        r"leak\w* a (?:little|bit)(?= .*\b(?:bladder|wee|pee|urine|toilet)\b)|(?:did not|could not|"
-        r"do not) (?:make it|get) to the (?:toilet|loo|bathroom)|(?:toilet|loo|"
+        r"(?:can not|could not|unable to) hold (?:my|his|her|their) (?:wee|pee|bladder|water|urine|"
+        r"bowels?)|leak\w* a (?:little|bit)(?= .*\b(?:bladder|wee|pee|urine|toilet)\b)|(?:did not|"
+        r"could not|do not) (?:make it|get) to the (?:toilet|loo|bathroom)|(?:toilet|loo|"
         r"bathroom) (?:\w+ ){0,4}(?:did not|could not) make it|bladder (?:\w+ ){0,5}?(?:not|"
         r"never) (?:\w+ ){0,3}?empt\w*|(?:not|never) (?:fully |completely |"
         r"properly )?empty\w* (?:my )?bladder)\b",
@@ -180,22 +176,22 @@ RULES: tuple[Rule, ...] = (
         CAUDA_EQUINA,
         "new difficulty passing or controlling urine or bowel motions",
         r"\b(?:(?:have not|has not|had not) (?:had|done|passed) a (?:wee|pee)|(?:have not|has not|"
-        r"had not|did not) (?:\w+ ){0,2}(?:peed|weed|urinated|passed "
-        r"(?:urine|water)|been able to (?:pee|wee|go to the (?:toilet|loo|bathroom)))|dribbl\w*"
-        r"(?: \w+){0,3} (?:urine|pee|wee)|(?:urine|pee|wee) (?:\w+ ){0,2}dribbl\w*|(?:weak|slow|"
-        r"poor) (?:urine )?(?:stream|flow) (?:of urine|when i (?:pee|wee))?|(?:stream|flow) (?:is|"
-        r"has been|has got|has gone) (?:\w+ )?(?:weak|slow|weaker|slower) when i (?:pee|wee)|"
-        r"(?:urine|pee|wee|water|stream) (?:is |was )?(?:not|hardly|barely|only just|will not|"
-        r"would not|does not|did not) (?:com|flow|pass|go|start)\w*|(?:barely|hardly) (?:anything|"
-        r"any|a trickle) (?:comes|coming|came) out|(?:only (?:a )?(?:trickle|dribble)|nothing) "
-        r"(?:comes|coming|came|will come) out)\b",
+        r"had not|did not) (?:\w+ ){0,2}(?:peed|weed|urinated|passed (?:urine|water)|"
+        r"been able to (?:pee|wee|go to the (?:toilet|loo|bathroom)))|"
+        r"dribbl\w*(?: \w+){0,3} (?:urine|pee|wee)|(?:urine|pee|wee) (?:\w+ ){0,2}dribbl\w*|"
+        r"(?:weak|slow|poor) (?:urine )?(?:stream|flow) (?:of urine|when i (?:pee|wee))?|(?:stream|"
+        r"flow) (?:is|has been|has got|has gone) (?:\w+ )?(?:weak|slow|weaker|"
+        r"slower) when i (?:pee|wee)|(?:urine|pee|wee|water|stream) (?:is |was )?(?:not|hardly|"
+        r"barely|only just|will not|would not|does not|did not) (?:com|flow|pass|go|start)\w*|"
+        r"(?:barely|hardly) (?:anything|any|a trickle) (?:comes|coming|came) out|"
+        r"(?:only (?:a )?(?:trickle|dribble)|nothing) (?:comes|coming|came|will come) out)\b",
     ),
     rule(
         CAUDA_EQUINA,
         "pain, numbness or weakness in both legs",
-        r"\b(?:(?:legs|feet|thighs) (?:are |have |feel |keep )?(?:(?!not |never |no )\w+ ){0,2}"
-        r"(?:numb\w*|tingl\w*|pins and needles)|(?:can not|can barely|can hardly|could not) feel "
-        r"(?:my |his |her )?(?:legs|feet|thighs))\b",
+        r"\b(?:(?:legs|feet|thighs) (?:are |have |feel |keep )?(?:(?!not |never |"
+        r"no )\w+ ){0,2}(?:numb\w*|tingl\w*|pins and needles)|(?:can not|can barely|can hardly|"
+        r"could not) feel (?:my |his |her )?(?:legs|feet|thighs))\b",
     ),
     rule(
         CAUDA_EQUINA,
@@ -211,8 +207,7 @@ RULES: tuple[Rule, ...] = (
         CAUDA_EQUINA,
         "loss of bladder or bowel control",
         r"\b(?:(?:can not|could not|unable to) hold (?:it|on)(?: in)?|(?:does not|do not|did not|"
-        r"can "
-        r"not) feel it coming)\b",
+        r"can not) feel it coming)\b",
         r"water ?works|bladder|wee|pee|urine|toilet|loo|continen\w*|pads?|bowels?",
     ),
     rule(
@@ -248,8 +243,8 @@ RULES: tuple[Rule, ...] = (
             4,
         )
         + r"|\b(?:getting|gone|going|becom\w*|grown|growing) (?:really |very |so |much )?"
-        r"(?:weak|weaker|numb\w*)\b|\b(?:weaker|number|more numb) than (?:yesterday|last week|this "
-        r"morning|before|earlier|it was|(?:a|two|three|a few) (?:days?|weeks?) ago)\b",
+        r"(?:weak|weaker|numb\w*)\b|\b(?:weaker|number|more numb) than (?:yesterday|last week|"
+        r"this morning|before|earlier|it was|(?:a|two|three|a few) (?:days?|weeks?) ago)\b",
         same_clause=LEG_PARTS,
     ),
     rule(
@@ -263,10 +258,10 @@ RULES: tuple[Rule, ...] = (
         "weakness in the legs or feet",
         r"\b(?:foot drop|drop foot|dropping my foot|drag\w* (?:my |one )?(?:left |right )?(?:foot|"
         r"feet|leg|legs|toes)|(?:foot|feet) (?:\w+ ){0,3}(?:slapp\w*|slaps|flopp\w*|floppy)|"
-        r"catch\w* my toes|trip\w* over my (?:own )?(?:toes|feet)|legs? (?:keeps? |kept )?"
-        r"(?:gave|give|gives|giving|went|going) (?:way|out|weak)|legs? (?:keeps? |kept )?"
-        r"(?:buckl\w*|collaps\w*)|(?:sudden|severe|new|rapid) weakness|paraly\w*|can barely "
-        r"(?:push off|lift|move|stand)|(?:can not|could not|unable to) (?:heel|toe)[- ]walk)\b|"
+        r"catch\w* my toes|trip\w* over my (?:own )?(?:toes|feet)|legs? (?:keeps? |kept )?(?:gave|"
+        r"give|gives|giving|went|going) (?:way|out|weak)|legs? (?:keeps? |kept )?(?:buckl\w*|"
+        r"collaps\w*)|(?:sudden|severe|new|rapid) weakness|paraly\w*|can barely (?:push off|lift|"
+        r"move|stand)|(?:can not|could not|unable to) (?:heel|toe)[- ]walk)\b|"
         + then(UNABLE, r"lift|raise|move|flex|point|push off", 0)
         + r"(?:\W+\w+){0,4}?\W+"
         r"(?:foot|feet|toes|legs?|ankle)\b",
@@ -276,8 +271,8 @@ RULES: tuple[Rule, ...] = (
         "new problems with sexual function alongside back pain",
         r"\b(?:(?:can not|unable to|trouble|difficulty|problems?) (?:get\w*|keep\w*|maintain\w*|"
         r"having|achieve) (?:an )?erection|erectile (?:dysfunction|problems)|can not get it up|"
-        r"(?:no|lost (?:my )?) erections?|numb\w* (?:\w+ ){0,3}"
-        r"(?:during|when having|having) sex|can not feel (?:\w+ ){0,3}during sex)\b",
+        r"(?:no|lost (?:my )?) erections?|numb\w* (?:\w+ ){0,3}(?:during|when having|having) sex|"
+        r"can not feel (?:\w+ ){0,3}during sex)\b",
         BACK,
     ),
     rule(
@@ -285,14 +280,12 @@ RULES: tuple[Rule, ...] = (
         "signs of pressure on the nerves at the base of the spine",
         r"\b(?:saddle (?:an(?:a)?esthesia|numbness|paraesthesia|sensory loss)|perianal numbness|"
         r"(?:reduced|altered|decreased|diminished|loss of|absent|abnormal) (?:perianal|perineal|"
-        r"saddle)"
-        r" sensation|(?:perianal|perineal|saddle) (?:sensation|paraesthesia|hypo\w*)|(?:urinary )?"
-        r"hesitancy|"
-        r"perineal numbness|bilateral (?:radicular|leg|sciatica|sciatic|lower limb)\w*|bilateral "
-        r"(?!knee|hip|shoulder|hand|wrist)(?:\w+ ){0,2}(?:pain|weakness|numbness|symptoms)|"
-        r"sphincter (?:dysfunction|disturbance)|"
-        r"f(?:a)?ecal incontinence|retention of urine|(?:reduced|decreased|lax|poor) anal tone|"
-        r"post[- ]void residual|painless retention)\b",
+        r"saddle) sensation|(?:perianal|perineal|saddle) (?:sensation|paraesthesia|hypo\w*)|"
+        r"(?:urinary )?hesitancy|perineal numbness|bilateral (?:radicular|leg|sciatica|sciatic|"
+        r"lower limb)\w*|bilateral (?!knee|hip|shoulder|hand|wrist)(?:\w+ ){0,2}(?:pain|weakness|"
+        r"numbness|symptoms)|sphincter (?:dysfunction|disturbance)|f(?:a)?ecal incontinence|"
+        r"retention of urine|(?:reduced|decreased|lax|poor) anal tone|post[- ]void residual|"
+        r"painless retention)\b",
     ),
     rule(
         CAUDA_EQUINA,
@@ -339,8 +332,7 @@ RULES: tuple[Rule, ...] = (
         "possible spinal infection",
         then(
             SELF_REF,
-            r"spinal infection|spine infection|discitis|osteomyelitis|"
-            r"epidural abscess",
+            r"spinal infection|spine infection|discitis|osteomyelitis|epidural abscess",
             5,
         ),
         self_only=True,
@@ -351,8 +343,8 @@ RULES: tuple[Rule, ...] = (
         "a history of cancer",
         then(
             r"had|have|got|diagnosed with|treated for|survivor of|history of|recovering from|"
-            r"remission|beat|beaten|fighting|battling|background of|known|previous|prior|past|"
-            r"hx|h/o|finished|completed|after|since|needed|went through|under|treatment for|"
+            r"remission|beat|beaten|fighting|battling|background of|known|previous|prior|past|hx|"
+            r"h/o|finished|completed|after|since|needed|went through|under|treatment for|"
             r"undergoing|pmh\w*|phx|dx|diagnosis of",
             CANCER_WORDS,
             3,
@@ -365,9 +357,8 @@ RULES: tuple[Rule, ...] = (
         CANCER,
         "a history of cancer",
         rf"\b(?:(?:{CANCER_WORDS}),? (?:survivor|history|(?:is |now |still )?in remission)|(?:i am|"
-        r"i have been|i was|been) "
-        r"(?:currently |still |now )?(?:on|having|getting|through) (?:chemo\w*|radiotherapy|"
-        r"radiation treatment|immunotherapy))\b",
+        r"i have been|i was|been) (?:currently |still |now )?(?:on|having|getting|"
+        r"through) (?:chemo\w*|radiotherapy|radiation treatment|immunotherapy))\b",
         **HISTORY,
     ),
     rule(CANCER, "a history of cancer", rf"\b(?:{ORGAN_CA})\b", **HISTORY),
@@ -375,8 +366,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         CANCER,
         "weight loss you cannot explain",
-        r"\bweight (?:\w+ ){0,2}(?:dropped|dropping|falling|fallen|fell|coming|came|melting|"
-        r"melted|pouring|piling) off\b",
+        r"\bweight (?:\w+ ){0,2}(?:dropped|dropping|falling|fallen|fell|coming|came|melting|melted|"
+        r"pouring|piling) off\b",
     ),
     rule(CANCER, "weight loss you cannot explain", rf"\b(?:{WEIGHT_LOST})\b", APPETITE),
     rule(  # weight loss together with pain at night (Henschke 2009): not a diet
@@ -398,8 +389,8 @@ RULES: tuple[Rule, ...] = (
         "weight loss you cannot explain",
         then(
             r"lost|losing|dropped",
-            r"(?:a lot of|loads of|so much|lots of|\d+ ?(?:kg|kgs|kilos"
-            r"|pounds|lbs|stones?)(?: of)?) ?(?:weight)?",
+            r"(?:a lot of|loads of|so much|lots of|\d+ ?(?:kg|kgs|kilos|pounds|lbs|"
+            r"stones?)(?: of)?) ?(?:weight)?",
             2,
         )
         + r"(?!.*\b(?:diet\w*|trying|gym|on purpose|slimming|weight watchers|plan|programme|"
@@ -428,10 +419,9 @@ RULES: tuple[Rule, ...] = (
         FRACTURE,
         "a fall or sudden back pain with fragile bones or long-term steroids",
         rf"\b(?:(?:had a|recent|minor|simple|mechanical|bad|small|little) fall|slid off|"
-        rf"slipped off|"
-        rf"rolled off|fell out of|fall from (?:standing|a chair|"
-        rf"bed)|falls|fell|fallen|slipped|tripped|went down|lost my footing|(?:had|took) (?:a |a "
-        rf"bit of a )?tumble|missed (?:a|the|my)(?: \w+)? (?:step|stair|footing)|{SUDDEN})\b",
+        rf"slipped off|rolled off|fell out of|fall from (?:standing|a chair|bed)|falls|fell|fallen|"
+        rf"slipped|tripped|went down|lost my footing|(?:had|took) (?:a |a bit of a )?tumble|"
+        rf"missed (?:a|the|my)(?: \w+)? (?:step|stair|footing)|{SUDDEN})\b",
         FRAGILE_BONES,
     ),
     rule(
@@ -445,9 +435,9 @@ RULES: tuple[Rule, ...] = (
     rule(
         SEPTIC_KNEE,
         "a hot, red or swollen knee",
-        rf"\b(?:{HOT_STATE}),? (?:and |& )?{ADVERB}(?:{SWOLLEN})\b|\b(?:{SWOLLEN}),? (?:and |& )?"
-        rf"{ADVERB}(?:{HOT_STATE})\b|\b(?:red|angry),? (?:and |& )?{ADVERB}(?:hot|warm|angry)\b|"
-        rf"\b(?:hot|warm),? (?:and |& )?{ADVERB}(?:red|angry)\b",
+        rf"\b(?:{HOT_STATE}),? (?:and |& )?{ADVERB}(?:{SWOLLEN})\b|\b(?:{SWOLLEN}),? (?:and |"
+        rf"& )?{ADVERB}(?:{HOT_STATE})\b|\b(?:red|angry),? (?:and |& )?{ADVERB}(?:hot|warm|"
+        rf"angry)\b|\b(?:hot|warm),? (?:and |& )?{ADVERB}(?:red|angry)\b",
         KNEE,
     ),
     rule(
@@ -473,31 +463,30 @@ RULES: tuple[Rule, ...] = (
     rule(
         DVT_PE,
         "a swollen leg with a risk of blood clots",
-        near(r"lower leg|legs?|shin|ankle", rf"{SWOLLEN}|swolen|tender|shiny", 4),
+        near(r"lower leg|legs?|shin|ankle", rf"{SWOLLEN}|tender|shiny", 4),
         CLOT_RISK,
     ),
     rule(
         DVT_PE,
         "swelling of one leg",
-        r"\b(?:one|my (?:left|right)|left|right|one of my) (?:leg|ankle|calf|thigh|foot) "
-        r"(?:\w+ ){0,2}(?:swollen|swelling|puffy|bigger than the other|twice the size|(?:fatter|"
-        r"bigger|thicker) than)\b",
+        r"\b(?:one|my (?:left|right)|left|right|one of my) (?:leg|ankle|calf|thigh|"
+        r"foot) (?:\w+ ){0,2}(?:swollen|swelling|puffy|bigger than the other|twice the size|"
+        r"(?:fatter|bigger|thicker) than)\b",
     ),
     rule(
         DVT_PE,
         "chest pain or difficulty breathing",
-        r"\b(?:chest (?:pain|pains|tight\w*|pressure|hurts|ache)|pain in (?:my|the) chest|"
-        r"(?:short|shortness) of breath|breathless\w*|out of breath(?! (?:\w+ ){0,4}(?:during|"
-        r"after|at the top|on (?:the )?(?:hills?|stairs)|sprints?|sprinting|running|exercis\w*|"
-        r"training|workouts?|the gym|classes))|(?:can not|could not) "
-        r"(?:catch my )?breath\w*|struggl\w* to breathe|difficulty breathing|hard to breathe|"
-        r"trouble breathing|cough\w* (?:up )?blood|blood when i cough|heart (?:is )?racing|"
-        r"racing heart|palpitations|fainted|passed out|collapsed|pleuritic|tachycard\w*|"
-        r"ha?emoptysis|(?:new|acute|sudden) (?:cp|sob)|cp,? (?:and |\+ ?)?sob|sob,? (?:and |\+ ?)?"
-        r"cp|(?:spo2|sats|o2 sats?) (?:of |at )?(?:[5-8]\d|9[0-3])|(?:catch|pain|stab\w*|sharp|"
-        r"twinge|hurts?) (?:\w+ ){0,3}(?:chest|ribs?)(?: \w+){0,5} (?:breath\w*|breathe)|"
-        r"(?:hurts?|painful|pain) (?:\w+ ){0,2}(?:to|when i) (?:breathe|take a (?:deep |big )?"
-        r"breath))\b",
+        r"\b(?:chest (?:pain|pains|tight\w*|pressure|hurts|ache)|pain in (?:my|the) chest|(?:short|"
+        r"shortness) of breath|breathless\w*|out of breath(?! (?:\w+ ){0,4}(?:during|after|"
+        r"at the top|on (?:the )?(?:hills?|stairs)|sprints?|sprinting|running|exercis\w*|training|"
+        r"workouts?|the gym|classes))|(?:can not|could not) (?:catch my )?breath\w*|"
+        r"struggl\w* to breathe|difficulty breathing|hard to breathe|trouble breathing|"
+        r"cough\w* (?:up )?blood|blood when i cough|heart (?:is )?racing|racing heart|palpitations|"
+        r"fainted|passed out|collapsed|pleuritic|tachycard\w*|ha?emoptysis|(?:new|acute|"
+        r"sudden) (?:cp|sob)|cp,? (?:and |\+ ?)?sob|sob,? (?:and |\+ ?)?cp|(?:spo2|sats|"
+        r"o2 sats?) (?:of |at )?(?:[5-8]\d|9[0-3])|(?:catch|pain|stab\w*|sharp|twinge|"
+        r"hurts?) (?:\w+ ){0,3}(?:chest|ribs?)(?: \w+){0,5} (?:breath\w*|breathe)|(?:hurts?|"
+        r"painful|pain) (?:\w+ ){0,2}(?:to|when i) (?:breathe|take a (?:deep |big )?breath))\b",
     ),
     rule(
         DVT_PE,

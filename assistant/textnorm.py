@@ -77,8 +77,6 @@ TEXTSPEAK = {
     "tae": "to",
     "aboot": "about",
     "anymair": "anymore",
-    "wantin": "wanting",
-    "thinkin": "thinking",
     "tonite": "tonight",
     "cyaan": "can not",
     "cannae": "can not",

@@ -19,10 +19,9 @@ from assistant.textnorm import TypoFixer, normalize
 
 CLAUSE_BREAK = re.compile(
     # a full stop between digits ("38.5") is a decimal point, not a break
-    r"(?:[!?;:\n]|\.(?!\d)|(?<!\d)\.)+|\s[-\u2013\u2014]+\s|\s*\(|\)\s*|"
-    r",\s*(?=(?:and |but |so )?(?:i|my|it|the|there|now|then|he|she|they|we)\b)|\s+(?:but|however|"
-    r"although|though|except|whereas|yet|apart from|"
-    r"and then|and now|and also|and i|and my|and it|so i|so my)\s+"
+    r"(?:[!?;:\n]|\.(?!\d)|(?<!\d)\.)+|\s[-\u2013\u2014]+\s|\s*\(|\)\s*|,\s*(?=(?:and |but |"
+    r"so )?(?:i|my|it|the|there|now|then|he|she|they|we)\b)|\s+(?:but|however|although|though|"
+    r"except|whereas|yet|apart from|and then|and now|and also|and i|and my|and it|so i|so my)\s+"
 )
 NEGATION = re.compile(
     r"\b(?:no|not|never|without|none|nor|neither|denies|deny|free of|absence of|ruled out|"
@@ -46,67 +45,60 @@ SELF_HARM_DENIAL = re.compile(
 PAST_SELF_HARM = re.compile(r"\b(?:used to|as a (?:teenager|teen|kid|child)|years ago)\b")
 CURRENT_DENIAL = re.compile(
     r"\b(?:no (?:such |suicidal )?thoughts (?:like that|of that|now|since)|"
-    r"(?:been )?well (?:ever )?"
-    r"since|not (?:any ?more|since)|no longer|nothing like that (?:now|since))\b"
+    r"(?:been )?well (?:ever )?since|not (?:any ?more|since)|no longer|nothing like that (?:now|"
+    r"since))\b"
 )
 OTHER_PERSON = re.compile(
-    r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|"
-    r"daughter|brother|sister|friend|grandma|grandmother|granny|nan|nana|grandad|grandfather|"
-    r"grandpa|aunt|auntie|uncle|cousin|child|kid|baby|boss|colleague|neighbou?r|dog|cat|"
-    r"parents?|family|relative|patient|client)s?(?: of (?:mine|ours))?\b|\bfamily history\b|"
-    r"\b(?:he|she) (?:has|had|"
-    r"is|was|got)\b|\bruns in (?:my|the) family\b"
+    r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|"
+    r"brother|sister|friend|grandma|grandmother|granny|nan|nana|grandad|grandfather|grandpa|aunt|"
+    r"auntie|uncle|cousin|child|kid|baby|boss|colleague|neighbou?r|dog|cat|parents?|family|"
+    r"relative|patient|client)s?(?: of (?:mine|ours))?\b|\bfamily history\b|\b(?:he|she) (?:has|"
+    r"had|is|was|got)\b|\bruns in (?:my|the) family\b"
 )
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|i am|i have)\b")
 # A carer describing someone else's symptoms ("my dad had cancer and now his back hurts"):
 # that person's history counts, since the warning sign is theirs.
 THEIR_SYMPTOMS = re.compile(
     r"\b(?:his|her|their) (?:lower |upper )?(?:back|spine|knees?|legs?|hips?|bones?|butt|bum|"
-    r"bottom|"
-    r"behind|tailbone|neck|ribs)\b|\b(?:he|she|they|my \w+)(?:\W+\w+){0,2}?\W+(?:has|have|had|is|"
-    r"are|gets|got|keeps)(?: \w+){0,3} (?:back|knee|leg|hip|bone) ?(?:pain|ache|problems?)|\b(?:he|"
-    r"she|they) (?:is|has been|keeps|was) (?:walking|bent|hunched|in (?:agony|pain)|stuck)"
+    r"bottom|behind|tailbone|neck|ribs)\b|\b(?:he|she|they|my \w+)(?:\W+\w+){0,2}?\W+(?:has|have|"
+    r"had|is|are|gets|got|keeps)(?: \w+){0,3} (?:back|knee|leg|hip|bone) ?(?:pain|ache|problems?)|"
+    r"\b(?:he|she|they) (?:is|has been|keeps|was) (?:walking|bent|hunched|in (?:agony|pain)|stuck)"
 )
 RESOLVED_AFTER = re.compile(
     # "it has gone" is resolved; "has gone very pale" or "gone numb" is not
-    r"\b(?:(?:has|have|had|is|was) )?(?<!not )(?<!never )gone(?=\W*$| (?:now|away|completely|"
-    r"since|for good|again|by "
-    r"itself|on its own|after|within|in a|and)\b)|\b(?:went away|resolved|cleared(?: up)?|settled|"
-    r"healed|"
-    r"better now|fine now|all better|recovered|fixed|back to normal|normal again|all fine|all over|"
-    r"no (?:problems|trouble|issues) since|made a (?:good |full )?recovery|everything works|"
-    r"(?:it was|was|got|been) treated|"
-    r"(?:it is|that is) over now|(?:was|"
-    r"were|is|are) fine (?:by|the next|again|after)|(?:wore|wears) off|(?:go|goes|went|pass|"
-    r"passes|passed|ease|eases) (?:away |off )?"
-    r"(?:after|within|in) (?:a|a few|\d+) (?:minutes?|seconds?|moments?))\b|\b(?:years|"
-    r"decades) ago\b|\blong ago\b|"
-    r"\bas a (?:child|kid|teenager)\b|\bwhen i was (?:young|younger|little|a kid|a child)\b|"
-    r"\bin the past\b|\bnot any ?more\b|\bno more\b|\blast year\b|\b(?:a|one) years? ago\b"
+    r"\b(?:(?:has|have|had|is|was) )?(?<!not )(?<!never )gone(?=\W*$| (?:now|away|completely|since|"
+    r"for good|again|by itself|on its own|after|within|in a|and)\b)|\b(?:went away|resolved|"
+    r"cleared(?: up)?|settled|healed|better now|fine now|all better|recovered|fixed|back to normal|"
+    r"normal again|all fine|all over|no (?:problems|trouble|issues) since|made a (?:good |"
+    r"full )?recovery|everything works|(?:it was|was|got|been) treated|(?:it is|that is) over now|"
+    r"(?:was|were|is|are) fine (?:by|the next|again|after)|(?:wore|wears) off|(?:go|goes|went|pass|"
+    r"passes|passed|ease|eases) (?:away |off )?(?:after|within|in) (?:a|a few|\d+) (?:minutes?|"
+    r"seconds?|moments?))\b|\b(?:years|decades) ago\b|\blong ago\b|\bas a (?:child|kid|teenager)\b|"
+    r"\bwhen i was (?:young|younger|little|a kid|a child)\b|\bin the past\b|\bnot any ?more\b|"
+    r"\bno more\b|\blast year\b|\b(?:a|one) years? ago\b"
 )
 RESOLVED_BEFORE = re.compile(
-    r"\b(?:used to|no longer|in the past|years ago|once had|back in (?:19|20)\d\d|in (?:19|"
-    r"20)\d\d)\b"
+    r"\b(?:used to|no longer|in the past|years ago|once had|in (?:19|20)\d\d)\b"  # "back in 2009"
 )
 HYPOTHETICAL = re.compile(
     r"\b(?:if i (?:ever |were to |was to |later )?(?:get|got|develop|developed|start|started|"
     r"notice|noticed|experience|begin)|what if|in case|should i worry if|how would i know if|"
-    r"what happens if|what would happen if|suppose|supposing|hypothetically|for example if|if i "
-    r"(?:can not|could not|am unable|am not able|was unable|were unable)|what (?:should|do|would|"
-    r"can) i do if|when should i (?:\w+ ){1,3}if|asked (?:me )?(?:if|whether)|if (?:someone|"
+    r"what happens if|what would happen if|suppose|supposing|hypothetically|for example if|"
+    r"if i (?:can not|could not|am unable|am not able|was unable|were unable)|what (?:should|do|"
+    r"would|can) i do if|when should i (?:\w+ ){1,3}if|asked (?:me )?(?:if|whether)|if (?:someone|"
     r"somebody|a person|a patient|anyone|you) |if (?:\w+ ){0,3}ever)\b"
 )
 GENERAL_QUESTION = re.compile(
     r"^\s*(?:can|could|does|do|will|would|is|are|why|how|what|when|which|should)\b.*\b(?:cause|"
-    r"causes|caused|lead to|leads to|result in|give you|mean|means|a sign of|signs? of|symptoms? "
-    r"of|linked|related|associated|happen|common|normal|serious|dangerous|mention|ask about|talk "
-    r"about|warn about|likely|more common|at risk|red flags?|warning "
-    r"signs?|emergency)\b|^\s*what (?:is|are) (?:a |an |the )?(?:[\w-]+ ?){1,4}$"  # "what is X?"
+    r"causes|caused|lead to|leads to|result in|give you|mean|means|a sign of|signs? of|"
+    r"symptoms? of|linked|related|associated|happen|common|normal|serious|dangerous|mention|"
+    r"ask about|talk about|warn about|likely|more common|at risk|red flags?|warning signs?|"
+    r"emergency)\b|^\s*what (?:is|are) (?:a |an |the )?(?:[\w-]+ ?){1,4}$"  # "what is X?"
 )
 # A general statement the patient repeats ("my physio said a hot knee can be serious").
 GENERAL_STATEMENT = re.compile(
-    r"\b(?:can|could|may|might) (?:mean|be (?:a sign|a symptom|serious|dangerous|an emergency|a "
-    r"warning|a red flag)|signal|indicate|point to)\b|\b(?:is|are) (?:a |the )?(?:sign|signs|"
+    r"\b(?:can|could|may|might) (?:mean|be (?:a sign|a symptom|serious|dangerous|an emergency|"
+    r"a warning|a red flag)|signal|indicate|point to)\b|\b(?:is|are) (?:a |the )?(?:sign|signs|"
     r"symptom|symptoms|warning signs?|red flags?)\b"
 )
 REPORTING = re.compile(
@@ -116,8 +108,8 @@ REPORTING = re.compile(
 )
 # A clause continuing the one before: a pronoun, or no subject at all ("... but were fine").
 REFERS_BACK = re.compile(
-    r"(?:it|that|this|which|they|those|the \w+|was|were|is|are|went|got|(?:have |has )?been|all "
-    r"(?:over|gone|better)) "
+    r"(?:it|that|this|which|they|those|the \w+|was|were|is|are|went|got|(?:have |has )?been|"
+    r"all (?:over|gone|better)) "
 )
 NEGATION_WINDOW_WORDS = 6
 MAX_CONTINUATION = 2  # following clauses read for "it went away", "it healed"
@@ -135,8 +127,9 @@ class RedFlag:
 def triage(user_messages: Sequence[str]) -> list[RedFlag]:
     """Red flags in everything the patient has written (earlier turns included), in the
     order first seen; an empty list when there are none."""
-    clauses = [clause for message in user_messages for clause in split_clauses(prepare(message))]
-    caring = any(THEIR_SYMPTOMS.search(prepare(message)) for message in user_messages)
+    prepared = [prepare(message) for message in user_messages]
+    clauses = [clause for message in prepared for clause in split_clauses(message)]
+    caring = any(THEIR_SYMPTOMS.search(message) for message in prepared)
     flags: list[RedFlag] = []
     for position, clause in enumerate(clauses):
         following = _continuation(clauses, position)
