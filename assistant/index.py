@@ -14,7 +14,7 @@ import faiss
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from assistant.bm25 import BM25Index
+from assistant.bm25 import BM25Index, tokenize
 from assistant.errors import IndexCorruptError
 from assistant.manifest import BuildConfig, Staleness, compare, corpus_hashes, sha256_file
 from assistant.models import Hit, Passage, Source
@@ -47,6 +47,7 @@ class CorpusIndex:
         for passage in self.passages:
             self._by_source.setdefault(passage.source_id, []).append(passage)
         self._sentence_rows = _sentence_rows(self.passages)
+        self._sentence_terms: dict[str, list[frozenset[str]]] = {}
         self._threads = ThreadpoolController()
         self._check_shapes()
 
@@ -88,6 +89,14 @@ class CorpusIndex:
         start = self._sentence_rows[passage_id]
         count = len(self.passage_by_id[passage_id].sentences)
         return np.asarray(self.sentence_vectors[start : start + count], dtype=np.float32)
+
+    def sentence_terms_of(self, passage_id: str) -> list[frozenset[str]]:
+        """Keyword terms of the passage's sentences, in order (tokenised once per process)."""
+        terms = self._sentence_terms.get(passage_id)
+        if terms is None:
+            texts = self.passage_by_id[passage_id].sentence_texts()
+            terms = self._sentence_terms[passage_id] = [frozenset(tokenize(t)) for t in texts]
+        return terms
 
     def _check_shapes(self) -> None:
         sentences = sum(len(passage.sentences) for passage in self.passages)

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from assistant.evaluation.dataset import Case
+from bench.inprocess import Action
 from bench.measure import descendants, process_memory_mb, summary
 
 HOST = "127.0.0.1"
@@ -27,6 +28,15 @@ REQUEST_TIMEOUT_S = 120
 def chat_payload(case: Case) -> dict[str, Any]:
     history = [{"role": turn.role, "content": turn.content} for turn in case.history]
     return {"message": case.message, "history": history}
+
+
+def post_action(client: httpx.Client, url: str) -> Action:
+    """One sequential request over a keep-alive connection; an error stops the bench."""
+
+    def post(case: Case) -> None:
+        client.post(f"{url}/api/chat", json=chat_payload(case)).raise_for_status()
+
+    return post
 
 
 def free_port() -> int:

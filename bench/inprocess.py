@@ -1,68 +1,75 @@
-"""In-process latencies on the eval's answerable questions: our reply, the floor (query
-embedding + FAISS search, nothing else), the vanilla LangChain pipeline; and a profile."""
+"""Warm, sequential latencies on the eval's answerable questions, every path measured
+interleaved (our reply, the floor, the vanilla LangChain pipeline, HTTP), and a profile."""
 
 from __future__ import annotations
 
 import cProfile
 import pstats
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from assistant.chain import Assistant
 from assistant.evaluation.baseline import VanillaBaseline
 from assistant.evaluation.dataset import ANSWERABLE, Case, load_cases
-from assistant.models import Document
 from bench.measure import summary, time_each
 
 PROFILE_TOP = 12
 ENTRY_SHARE = 0.97  # functions with more of the time than this are entry points
+
+Action = Callable[[Case], object]
 
 
 def answerable_cases(dataset: Path) -> list[Case]:
     return [case for case in load_cases(dataset) if case.category in ANSWERABLE]
 
 
-def reply_latency(assistant: Assistant, cases: Sequence[Case], repeats: int) -> dict[str, Any]:
-    """Warm replies, sequential: every case once to warm up, then `repeats` timed passes."""
-    time_each(cases, lambda case: assistant.reply(case.message, case.history))
-    samples = []
-    for _ in range(repeats):
-        samples += time_each(cases, lambda case: assistant.reply(case.message, case.history))
-    return summary(samples)
+def reply_action(assistant: Assistant) -> Action:
+    """A whole reply: triage, policy, retrieval, scope gate, composition."""
+    return lambda case: assistant.reply(case.message, case.history)
 
 
-def floor_latency(assistant: Assistant, cases: Sequence[Case], repeats: int) -> dict[str, Any]:
+def floor_action(assistant: Assistant) -> Action:
     """The unavoidable work per question: embed it, search FAISS for the candidates."""
     embedder, index = assistant.search_engine.embedder, assistant.index
     k = assistant.settings.candidate_k
-
-    def floor(case: Case) -> None:
-        index.search_dense(embedder.embed_batch([case.message])[0], k)
-
-    time_each(cases, floor)
-    return summary([ms for _ in range(repeats) for ms in time_each(cases, floor)])
+    return lambda case: index.search_dense(embedder.embed_batch([case.message])[0], k)
 
 
-def vanilla_latency(
-    documents: Sequence[Document], model_path: Path, cases: Sequence[Case], repeats: int
-) -> dict[str, Any]:
+def embedding_action(assistant: Assistant) -> Action:
+    """The query embedding alone."""
+    embedder = assistant.search_engine.embedder
+    return lambda case: embedder.embed_batch([case.message])
+
+
+def vanilla_action(baseline: VanillaBaseline) -> Action:
     """RecursiveCharacterTextSplitter 1000/200 + FAISS + the same MiniLM through LangChain."""
-    started = time.perf_counter()
-    baseline = VanillaBaseline(documents, model_path)
-    build_seconds = time.perf_counter() - started
+    return lambda case: baseline.search(case.message, k=5)
 
-    def search(case: Case) -> None:
-        baseline.search(case.message, k=5)
 
-    time_each(cases, search)
-    samples = [ms for _ in range(repeats) for ms in time_each(cases, search)]
-    return {
-        "latency": summary(samples),
-        "build_seconds": round(build_seconds, 2),
-        "chunks": baseline.chunks,
-    }
+def interleaved(
+    actions: Mapping[str, Action], cases: Sequence[Case], repeats: int
+) -> dict[str, dict[str, float]]:
+    """Latency summaries of every action on the same questions, measured interleaved.
+
+    After one warm-up pass of each action, every question goes through all the actions back
+    to back, starting at a different action each time. The machine speeding up or slowing
+    down during the run (other work on it) then touches every action alike, and their
+    ratios hold even when the absolute times drift."""
+    names = list(actions)
+    for name in names:
+        time_each(cases, actions[name])
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    turn = 0
+    for _ in range(repeats):
+        for case in cases:
+            for name in names[turn:] + names[:turn]:
+                started = time.perf_counter()
+                actions[name](case)
+                samples[name].append((time.perf_counter() - started) * 1000)
+            turn = (turn + 1) % len(names)
+    return {name: summary(values) for name, values in samples.items()}
 
 
 def profile_replies(assistant: Assistant, cases: Sequence[Case]) -> list[dict[str, Any]]:

@@ -10,25 +10,30 @@ import os
 import shutil
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
+
+import httpx
 
 from assistant.chain import Assistant
 from assistant.config import Settings
 from assistant.corpus import load_corpus
 from assistant.embeddings import Embedder, load_embedder, resolve_model_path
+from assistant.evaluation.baseline import VanillaBaseline
 from assistant.evaluation.dataset import Case
 from bench import http_load, inprocess, scale, startup
-from bench.backends import compare_backend, evaluate
 from bench.machine import describe_machine
-from bench.measure import own_peak_rss_mb, summary, time_each
+from bench.measure import own_peak_rss_mb
+from bench.quality import evaluate
 from bench.report import write_report
 from bench.synthetic import SENTENCES_PER_PASSAGE, SentenceSample
 
 DATASET = Path("evals/dev")
 WORK = Path("build/bench")
 RESULTS = Path("bench")
-REPEATS = 1  # timed passes over the questions (after one warm-up pass)
+REPEATS = 1  # passes over the questions under concurrent load
+SEQUENTIAL_REPEATS = 3  # interleaved timed passes (after one warm-up pass of each path)
 SCALES = (1_000, 10_000, 100_000)
 THROUGHPUT_SAMPLE = 96  # synthetic passages embedded for real (plus their sentences)
 
@@ -40,17 +45,23 @@ def main() -> int:
     results: dict[str, Any] = {"machine": describe_machine()}
     base = Settings.load()
     results["index_build"] = startup.build_and_update(base, WORK / "incremental", WORK / "index")
-    settings = base.replace(index_dir=WORK / "index")
-    assistant = Assistant.from_settings(settings)
+    backends = {
+        "torch": base.replace(index_dir=WORK / "index"),
+        "onnx-int8": base.replace(embedding_backend="onnx-int8", index_dir=WORK / "index-onnx"),
+    }
+    opened = time.perf_counter()
+    assistants = {name: Assistant.from_settings(settings) for name, settings in backends.items()}
+    results["onnx_index_build_seconds"] = round(time.perf_counter() - opened, 2)
+    settings, assistant = backends["torch"], assistants["torch"]
     cases = inprocess.answerable_cases(DATASET)
     results["questions"] = {"dataset": str(DATASET), "answerable": len(cases)}
     steps = {
-        "in_process": lambda: measure_in_process(settings, assistant, cases),
+        "sequential": lambda: measure_sequential(backends, assistants, cases),
         "quality": lambda: evaluate(settings, WORK / "eval-torch", with_baseline=True),
         "profile": lambda: inprocess.profile_replies(assistant, cases),
         "http": lambda: measure_http(settings, cases),
         "cold_start": lambda: measure_cold_start(settings),
-        "backends": lambda: compare_backends(settings, results, cases),
+        "backends": lambda: compare_backends(backends, results),
         "embedding_throughput": lambda: embedding_throughput(settings, assistant),
         "scale": lambda: measure_scale(assistant),
     }
@@ -84,36 +95,60 @@ def measure_scale(assistant: Assistant) -> dict[str, Any]:
     }
 
 
-def measure_in_process(
-    settings: Settings, assistant: Assistant, cases: list[Case]
+def measure_sequential(
+    backends: dict[str, Settings], assistants: dict[str, Assistant], cases: list[Case]
 ) -> dict[str, Any]:
-    reply = inprocess.reply_latency(assistant, cases, REPEATS)
-    floor = inprocess.floor_latency(assistant, cases, REPEATS)
-    embedder = assistant.search_engine.embedder
-    vanilla = inprocess.vanilla_latency(
-        load_corpus(settings.corpus_dir),
-        resolve_model_path(settings.embedding_model),
-        cases,
-        REPEATS,
+    """Warm sequential latencies, all interleaved (see inprocess.interleaved): per backend
+    the query embedding, the floor, our reply in-process and over HTTP (one worker, one
+    keep-alive client); and the vanilla LangChain pipeline."""
+    settings = backends["torch"]
+    built = time.perf_counter()
+    vanilla = VanillaBaseline(
+        load_corpus(settings.corpus_dir), resolve_model_path(settings.embedding_model)
     )
+    vanilla_build_seconds = round(time.perf_counter() - built, 2)
+    actions = {"vanilla": inprocess.vanilla_action(vanilla)}
+    with ExitStack() as stack:
+        client = stack.enter_context(httpx.Client(timeout=http_load.REQUEST_TIMEOUT_S))
+        for name, assistant in assistants.items():
+            server = stack.enter_context(http_load.Server(_server_env(backends[name])))
+            actions |= {
+                f"{name}/query_embedding": inprocess.embedding_action(assistant),
+                f"{name}/floor": inprocess.floor_action(assistant),
+                f"{name}/reply": inprocess.reply_action(assistant),
+                f"{name}/http": http_load.post_action(client, server.url),
+            }
+        latency = inprocess.interleaved(actions, cases, SEQUENTIAL_REPEATS)
+    per_backend = {
+        name: {
+            measure: latency[f"{name}/{measure}"]
+            for measure in ("query_embedding", "floor", "reply", "http")
+        }
+        for name in assistants
+    }
+    return per_backend | {
+        "vanilla": {
+            "latency": latency["vanilla"],
+            "build_seconds": vanilla_build_seconds,
+            "chunks": vanilla.chunks,
+        },
+        "repeats": SEQUENTIAL_REPEATS,
+    }
+
+
+def _server_env(settings: Settings) -> dict[str, str]:
     return {
-        "reply": reply,
-        "floor": floor,
-        "query_embedding": summary(
-            time_each(cases, lambda case: embedder.embed_batch([case.message]))
-        ),
-        "vanilla": vanilla,
-        "reply_p50_to_floor": round(reply["p50_ms"] / floor["p50_ms"], 2),
-        "vanilla_p50_to_floor": round(vanilla["latency"]["p50_ms"] / floor["p50_ms"], 2),
+        "ASSISTANT_INDEX_DIR": str(settings.index_dir),
+        "ASSISTANT_EMBEDDING_BACKEND": settings.embedding_backend,
     }
 
 
 def measure_http(settings: Settings, cases: list[Case]) -> dict[str, Any]:
-    """One worker: sequential, 4 and 16 clients; two workers: 16 clients; memory of each."""
+    """Concurrent clients: one worker with 4 and 16, two workers with 16; memory of each."""
     payloads = [http_load.chat_payload(case) for case in cases]
-    env = {"ASSISTANT_INDEX_DIR": str(settings.index_dir)}
+    env = _server_env(settings)
     results: dict[str, Any] = {}
-    for workers, concurrencies in ((1, (1, 4, 16)), (2, (16,))):
+    for workers, concurrencies in ((1, (4, 16)), (2, (16,))):
         with http_load.Server({**env, "ASSISTANT_WORKERS": str(workers)}) as server:
             runs = [http_load.load(server.url, payloads * REPEATS, n) for n in concurrencies]
             results[f"workers_{workers}"] = {
@@ -124,20 +159,20 @@ def measure_http(settings: Settings, cases: list[Case]) -> dict[str, Any]:
     return results
 
 
-def compare_backends(
-    settings: Settings, results: dict[str, Any], cases: list[Case]
-) -> dict[str, Any]:
-    """torch figures from the runs above; onnx-int8 measured the same way on its own index."""
-    in_process = results["in_process"]
+def compare_backends(backends: dict[str, Settings], results: dict[str, Any]) -> dict[str, Any]:
+    """Quality, cold start and memory per backend (latencies are in the sequential step)."""
     torch = {
         "eval": {k: v for k, v in results["quality"].items() if not k.startswith("baseline")},
-        "reply": in_process["reply"],
-        "query_embedding": in_process["query_embedding"],
         "cold_start_with_index": results["cold_start"]["with_index"],
     }
-    onnx_settings = settings.replace(embedding_backend="onnx-int8", index_dir=WORK / "index-onnx")
-    onnx = compare_backend(onnx_settings, cases, WORK / "eval-onnx", REPEATS)
-    return {"torch": torch, "onnx-int8": onnx}
+    onnx = backends["onnx-int8"]
+    return {
+        "torch": torch,
+        "onnx-int8": {
+            "eval": evaluate(onnx, WORK / "eval-onnx", with_baseline=False),
+            "cold_start_with_index": startup.cold_start(_server_env(onnx)),
+        },
+    }
 
 
 def embedding_throughput(settings: Settings, assistant: Assistant) -> dict[str, Any]:

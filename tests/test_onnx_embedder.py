@@ -37,6 +37,18 @@ def test_batches_sorted_by_length_keep_the_input_order(onnx_embedder):
     np.testing.assert_allclose(together, one_by_one, atol=1e-4)
 
 
+def test_queries_use_one_thread_and_builds_every_core_neither_spinning(onnx_embedder):
+    texts = [f"{TEXTS[0]} ({number})" for number in range(12)]
+    together = onnx_embedder.embed_batch(texts)  # a build-sized batch: the batch session
+    np.testing.assert_allclose(together[:1], onnx_embedder.embed_batch(texts[:1]), atol=1e-4)
+    query, batch = onnx_embedder._query_session, onnx_embedder._batch_session
+    assert query.get_session_options().intra_op_num_threads == 1
+    assert batch.get_session_options().intra_op_num_threads == 0
+    for session in (query, batch):
+        options = session.get_session_options()
+        assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+
+
 def test_backend_is_selected_by_settings_and_recorded_in_the_index(fresh_settings):
     settings = fresh_settings.replace(embedding_backend="onnx-int8")
     assert isinstance(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from http import HTTPStatus
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -51,7 +52,7 @@ def create_app(assistant: Assistant, *, limiter: RateLimiter | None = None) -> F
     app.add_middleware(RateLimit, limiter=limiter, trusted=trusted)
     add_cors(app, settings.allowed_origins)
     app.add_middleware(SecurityHeaders, allowed_origins=settings.allowed_origins)
-    _add_request_log(app)
+    app.add_middleware(RequestLog)
     add_ui(app, assistant, limiter=limiter, trusted=trusted)
     return app
 
@@ -105,18 +106,28 @@ class UnexpectedErrors:
             await unexpected_error(exc)(scope, receive, send)
 
 
-def _add_request_log(app: FastAPI) -> None:
-    """One line per request: method, path (never the query or body), status, duration."""
+class RequestLog:
+    """Outermost middleware: one line per request with method, path (never the query or
+    body), status and duration (to the end of the response, streams included)."""
 
-    @app.middleware("http")
-    async def log_request(request: Request, call_next):
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
         started = time.perf_counter()
-        response = await call_next(request)
-        log.info(
-            "%s %s %d %.1fms",
-            request.method,
-            request.url.path,
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-        )
-        return response
+        status = HTTPStatus.INTERNAL_SERVER_ERROR.value
+
+        async def send_recording_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_recording_status)
+        finally:
+            milliseconds = (time.perf_counter() - started) * 1000
+            log.info("%s %s %d %.1fms", scope["method"], scope["path"], status, milliseconds)

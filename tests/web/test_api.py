@@ -1,6 +1,7 @@
 """The JSON API in process (real assistant on the fixture corpus)."""
 
 import json
+import logging
 
 import pytest
 from fastapi.testclient import TestClient
@@ -127,6 +128,16 @@ def test_wrong_method_and_unknown_path_are_json_errors(client):
 def test_server_still_answers_after_bad_input(client):
     post(client, b"{broken", "application/json")
     assert post(client, {"message": "What is knee-spine syndrome?"}).status_code == 200
+
+
+def test_each_request_is_logged_with_path_and_status_but_not_its_query(client, caplog):
+    with caplog.at_level(logging.INFO, logger="assistant.web"):
+        post(client, b"{broken", "application/json")
+        client.get("/healthz?patient=secret-name")
+    lines = [record.getMessage() for record in caplog.records if record.name == "assistant.web"]
+    assert lines[0].startswith("POST /api/chat 400 ")
+    assert lines[1].startswith("GET /healthz 200 ")
+    assert "secret-name" not in caplog.text
 
 
 def test_healthz_reports_the_index(client, fixture_assistant):
