@@ -39,14 +39,74 @@ NEGATION_END = re.compile(
 # Only a plain denial right before it discounts self-harm ("I have no thoughts of suicide");
 # a hedged one still counts ("I'm not really suicidal, but ...").
 SELF_HARM_DENIAL = re.compile(
-    r"\b(?:no|not|never|without|none)(?: (?:have|had|has|any|ever|thoughts?|plans?|intention|of|to|"
-    r"been|am|was|being|a|the|i|feel\w*|having|getting|experiencing|got|get))*\s*$"
+    r"\b(?:no|not|never|without|none|denies|denied|denying)(?: (?:have|had|has|any|ever|thoughts?|"
+    r"plans?|intention|of|to|been|am|was|being|a|the|i|feel\w*|having|getting|experiencing|got|"
+    r"get))*\s*$|\b(?:ticked|answered|circled|said)\W*(?:not at all|no|never)\W*(?:for|"
+    r"to)(?: (?:any|thoughts?|of|about|the|questions?))*\s*$"
 )
-PAST_SELF_HARM = re.compile(r"\b(?:used to|as a (?:teenager|teen|kid|child)|years ago)\b")
+# A plain answer right after it: "self-harm: negative"; "asked if I had thoughts of harming
+# myself. No, never." / "... and I said no".
+DENIED_IN_CLAUSE = re.compile(r"^\W*(?:negative|nil|-ve|not at all)\W*$")
+DENIED_NEXT = re.compile(
+    r"^(?:(?:no\W+)?(?:omg\W+|lol\W+)?(?:it is|its|that is|that was|i was) (?:just |"
+    r"only )?(?:an? )?(?:expression|saying|figure of speech|joke|joking|kidding)\b|(?:negative|nil|"
+    r"-ve|not at all)\W*$|(?:and )?(?:i )?(?:said|answered|replied|ticked|told (?:her|him|"
+    r"them)) \W*(?:no|not at all|never)\b|(?:no,? )?(?:i have not|i have never|i had not)(?:$|,|"
+    r" never| at all| no)|no,? (?:never|not at all)\b|(?:a )?(?:joke|just joking|only joking|"
+    r"just kidding)\b(?!,? but)|(?:obviously |i )?(?:did not|do not|"
+    r"never) (?:really )?mean(?:t)? it\b)"
+)
+PAST_SELF_HARM = re.compile(
+    r"\b(?:used to|in recovery|when (?:he|she|they) (?:was|were) (?:a )?(?:teenager|teen|kid|young|"
+    r"younger|\d+|at school)|in (?:19|20)\d\d|as a (?:teenager|teen|kid|child)|in my (?:teens|"
+    r"twenties)|years ago|at (?:uni|university|school|college|1\d)\b|when i was (?:a |"
+    r"at )?(?:teenager|teen|kid|young|younger|\d+|school|uni|university)|recovered|long healed|"
+    r"old scars)\b"
+)
 CURRENT_DENIAL = re.compile(
     r"\b(?:no (?:such |suicidal )?thoughts (?:like that|of that|now|since)|"
     r"(?:been )?well (?:ever )?since|not (?:any ?more|since)|no longer|nothing like that (?:now|"
-    r"since))\b"
+    r"since)|(?:i am|i have been) (?:fine|well|okay|ok|good|doing (?:well|great|fine)) (?:now|"
+    r"since|for)|(?:completely|fully) recovered|recovered (?:for|since)|well for (?:\d+|a long|"
+    r"many|years|over a decade|more than a decade)|(?:been|am|feel) well (?:a long time|for)|"
+    r"(?:\d+|ten|fifteen|twenty)\+? years|proud of how far|(?:well )?past that|behind me|"
+    r"long healed|had (?:therapy|help)|doing (?:well|great|fine) (?:now|since))\b"
+)
+# Someone else's completed suicide (grief, news) or suicide as a topic (risk, screening):
+# not a sign about the writer, unless other words are.
+OTHERS_SUICIDE = re.compile(
+    r"\b(?:(?:took|had taken|has taken) (?:his|her|their) own life|killed (?:himself|herself|"
+    r"themselves)|(?:died|dies|death) (?:by|from|of) suicide|committed suicide|"
+    r"lost (?:\w+ ){1,3}to suicide|suicide (?:of|in) (?:my|his|her|a|the) \w+)\b"
+)
+SUICIDE_TOPIC = re.compile(
+    r"\b(?:suicide (?:risk|rates?|screening|prevention|questions?|awareness)|(?:risk|"
+    r"rates?) of suicide|screen\w* (?:\w+ ){0,2}for suicid\w*|(?:questions?|ask\w*|talk\w*|leaflet|"
+    r"section) (?:\w+ ){0,4}about (?:\w+ (?:and )?)?suicid\w*)\b"
+)
+# Someone else's self-harm told as a story: media, coursework, a leaflet.
+STORY = re.compile(
+    r"\b(?:documentary|film|movie|novel|thriller|book|character|series|tv show|podcast|article|"
+    r"(?:writing|write|wrote) (?:an? |my )?(?:essay|dissertation|thesis|assignment|article|"
+    r"leaflet)|news|for (?:my|a|an|our) (?:\w+ )?(?:dissertation|essay|thesis|assignment|research|"
+    r"project|leaflet|poster|course|module|presentation))\b"
+)
+OTHERS_LATER = re.compile(r"\b(?:again|recently|lately|this week|today|tonight|yesterday)\b")
+# The sprint drill ("the coach makes us do suicides at training").
+SUICIDE_DRILL = re.compile(
+    r"\bsuicides?\W+(?:\w+\W+){0,3}(?:shuttle|sprint|drill|lines?|training|runs?)\b|\b(?:do|does|"
+    r"doing|did|run|running|ran)\W+suicides?\b"
+)
+# Giving things away, or putting affairs in order, with an ordinary reason given.
+SETTLING_AFFAIRS = re.compile(
+    r"\b(?:(?:giv\w*|gave|given) (?:\w+ ){0,5}away|giving away|gave away|(?:(?:put|putting|get|"
+    r"getting|got|sort\w*) (?:\w+ )?)?affairs in order)\b"
+)
+ORDINARY_REASON = re.compile(
+    r"\b(?:moving|move (?:house|to)|downsiz\w*|bungalow|smaller (?:flat|house|place)|switching to|"
+    r"(?:knees?|back|hips?) (?:can not|will not|is not|are not)|can not (?:use|do|take|stand|play|"
+    r"ride|lift|kneel|climb)|no longer (?:use|need|play|ride|able)|do not need|before (?:the|my|"
+    r"his|her) (?:\w+ )?(?:op|operation|surgery)|routine|organi[sz]ed|emigrat\w*)\b"
 )
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|"
@@ -117,6 +177,21 @@ TYPOS = TypoFixer(KEYWORDS)
 
 
 @dataclass(frozen=True, slots=True)
+class Nearby:
+    """Around a clause: the clauses after it that carry on its subject; the clauses right
+    before and after it (where a time is set, "Years ago ... I took an overdose", or an
+    answer to a reported question comes: "asked if I had thoughts ... No, never")."""
+
+    following: str
+    previous: str  # the two clauses before
+    next_clause: str
+    later: str  # the three clauses after
+
+
+NOTHING_NEARBY = Nearby("", "", "", "")
+
+
+@dataclass(frozen=True, slots=True)
 class RedFlag:
     """A recognised warning sign: its category and the plain-language sign (fixed text)."""
 
@@ -132,10 +207,15 @@ def triage(user_messages: Sequence[str]) -> list[RedFlag]:
     caring = any(THEIR_SYMPTOMS.search(message) for message in prepared)
     flags: list[RedFlag] = []
     for position, clause in enumerate(clauses):
-        following = _continuation(clauses, position)
+        nearby = Nearby(
+            following=_continuation(clauses, position),
+            previous=" ".join(clauses[max(0, position - 2) : position]),
+            next_clause=clauses[position + 1] if position + 1 < len(clauses) else "",
+            later=" ".join(clauses[position + 1 : position + 4]),
+        )
         for rule in RULES:
             flag = RedFlag(rule.category, rule.sign)
-            if flag not in flags and _fires(rule, clause, following, clauses, caring):
+            if flag not in flags and _fires(rule, clause, nearby, clauses, caring):
                 flags.append(flag)
     return flags
 
@@ -160,20 +240,20 @@ def split_clauses(text: str) -> list[str]:
     return [clause.strip() for clause in CLAUSE_BREAK.split(text) if clause and clause.strip()]
 
 
-def _fires(rule: Rule, clause: str, following: str, clauses: Iterable[str], caring: bool) -> bool:
-    if not _matches(rule, rule.pattern, clause, following, caring):
+def _fires(rule: Rule, clause: str, nearby: Nearby, clauses: Iterable[str], caring: bool) -> bool:
+    if not _matches(rule, rule.pattern, clause, nearby, caring):
         return False
     if rule.context is None:
         return True
-    return any(_matches(rule, rule.context, other, "", caring) for other in clauses)
+    return any(_matches(rule, rule.context, other, NOTHING_NEARBY, caring) for other in clauses)
 
 
 def _matches(
-    rule: Rule, pattern: re.Pattern[str], clause: str, following: str, caring: bool
+    rule: Rule, pattern: re.Pattern[str], clause: str, nearby: Nearby, caring: bool
 ) -> bool:
     """True when `pattern` has a match in `clause` that the patient (or, when `caring`, the
-    person they describe) reports as current. `following` (the clauses that carry on its
-    subject, "... but it's gone") can mark the match as resolved."""
+    person they describe) reports as current. The clauses that carry on its subject ("...
+    but it's gone") can mark the match as resolved."""
     is_self_harm = rule.category == SELF_HARM
     if not is_self_harm and _is_general(clause):
         return False
@@ -182,13 +262,13 @@ def _matches(
     if rule.not_in_clause is not None and rule.not_in_clause.search(clause):
         return False
     for match in pattern.finditer(clause):
-        before, after = clause[: match.start()], f"{clause[match.end() :]} {following}"
+        before, after = clause[: match.start()], f"{clause[match.end() :]} {nearby.following}"
         if rule.unless_after is not None and rule.unless_after.search(before):
             continue
-        if is_self_harm:  # never discounted as hypothetical or someone else's
-            if SELF_HARM_DENIAL.search(before) or _is_denied_past(before, following):
-                continue
-            return True
+        if is_self_harm:  # its own discounts: a hypothetical or a carer's report still counts
+            if not _is_self_harm_discounted(clause, match, after, nearby):
+                return True
+            continue
         if _is_negated(before):
             continue
         if not _is_discounted(rule, before, after, caring):
@@ -196,10 +276,53 @@ def _matches(
     return False
 
 
-def _is_denied_past(before: str, following: str) -> bool:
-    """Self-harm long past and plainly denied now ("I used to self-harm as a teenager, but I
-    have been well ever since"); a past mention without that denial still counts."""
-    return bool(PAST_SELF_HARM.search(before) and CURRENT_DENIAL.search(following))
+def _is_self_harm_discounted(clause: str, match: re.Match[str], after: str, nearby: Nearby) -> bool:
+    """Denied now, or not about anyone's current wish to harm themselves. A hedged denial, a
+    past mention without a denial now, and a threat by someone else all still count."""
+    return _is_denied(clause, match, after, nearby) or _is_not_a_current_wish(clause, match, nearby)
+
+
+def _is_denied(clause: str, match: re.Match[str], after: str, nearby: Nearby) -> bool:
+    """Plainly denied ("denies thoughts of self-harm"; "asked if I had thoughts ... No,
+    never"; "I didn't mean it"), or long past and denied now ("I used to self-harm as a
+    teenager, but I have been well ever since")."""
+    before = clause[: match.start()]
+    if SELF_HARM_DENIAL.search(before) or DENIED_IN_CLAUSE.match(clause[match.end() :]):
+        return True
+    if DENIED_NEXT.match(nearby.next_clause):
+        return True
+    around = f"{nearby.previous} {before} {after} {nearby.later}"
+    return bool(PAST_SELF_HARM.search(around) and CURRENT_DENIAL.search(f"{after} {nearby.later}"))
+
+
+def _is_not_a_current_wish(clause: str, match: re.Match[str], nearby: Nearby) -> bool:
+    """Someone else's story (a film, an essay), their completed suicide or their self-harm
+    long ago; the sprint drill; things given away or affairs settled for a stated ordinary
+    reason ("he's moving into a bungalow"); suicide as a topic in a clause that says nothing
+    of the writer ("why do pain clinics screen for suicide risk?")."""
+    before, next_clause = clause[: match.start()], nearby.next_clause
+    said_of_another = not FIRST_PERSON.search(match.group(0))
+    if said_of_another and STORY.search(f"{clause} {next_clause}"):
+        return True
+    if (
+        said_of_another
+        and OTHER_PERSON.search(before)
+        and PAST_SELF_HARM.search(f"{nearby.previous} {clause} {nearby.later}")
+        and not OTHERS_LATER.search(f"{clause[match.end() :]} {next_clause}")
+    ):
+        return True
+    if _within(OTHERS_SUICIDE, clause, match) or _within(SUICIDE_DRILL, clause, match):
+        return True
+    if _within(SETTLING_AFFAIRS, clause, match) and ORDINARY_REASON.search(
+        f"{clause} {next_clause}"
+    ):
+        return True
+    return _within(SUICIDE_TOPIC, clause, match) and not FIRST_PERSON.search(clause)
+
+
+def _within(pattern: re.Pattern[str], clause: str, match: re.Match[str]) -> bool:
+    """True when `match` starts inside a match of `pattern` in the same clause."""
+    return any(found.start() <= match.start() < found.end() for found in pattern.finditer(clause))
 
 
 def _is_negated(before: str) -> bool:

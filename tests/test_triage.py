@@ -228,6 +228,16 @@ FLAGGED = [
     ("he lost weight without any reason and his back hurts", CANCER),
     ("my right leg has swelled up and it's hot, I've been laid up in bed for a fortnight", DVT_PE),
     ("went ower on the kerb and noo I cannae take a step on it", CANNOT_BEAR_WEIGHT),
+    ("there's a few months' worth of tramadol in a shoebox that I never took", SELF_HARM),
+    ("sat in the garage with the engine on for a while last night", SELF_HARM),
+    ("I've written a letter for each of my kids to read when they're older", SELF_HARM),
+    ("took the whole packet of co-codamol an hour ago and feel odd", SELF_HARM),
+    ("Pt reports SI, passive, no plan; R knee OA", SELF_HARM),
+    ("I'm not planning to be around for the follow-up clinic", SELF_HARM),
+    ("my son's been skipping his insulin on purpose since the knee op", SELF_HARM),
+    ("I punch my legs when it all gets too much", SELF_HARM),
+    ("gonna finish it this weekend, can't do the pain any more", SELF_HARM),
+    ("sorted the passwords for everything and left them for my sister", SELF_HARM),
 ]
 
 NOT_FLAGGED = [
@@ -338,6 +348,17 @@ NOT_FLAGGED = [
     "I used to self-harm years ago but have been well ever since; my back aches",
     "How do I lower my risk of a clot when I fly after my knee op?",
     "I'd kill for a decent night's sleep with this back",
+    "67M, L knee OA, mood low, denies thoughts of self-harm",
+    "Screening for self-harm: negative",
+    "My GP asked whether I'd had thoughts of harming myself. No, never.",
+    "My uncle took his own life in 2010; can grief make back pain worse?",
+    "Why do pain clinics ask about suicide risk?",
+    "Our coach makes us run suicides and my knees hate it",
+    "Giving away my golf clubs because my knees can't manage 18 holes any more",
+    "I self-harmed in my teens. I'm completely recovered now, and my knee is the issue",
+    "In the film he jumps from a bridge and breaks his back; how long would that take to heal?",
+    "I wanted to die of embarrassment when my back locked in the shop",
+    "Got my affairs in order before the knee op, I like to be organised",
 ]
 
 
@@ -372,6 +393,17 @@ def test_a_negation_does_not_reach_past_a_termination_term():
     assert [f.category for f in triage(["I can't walk without crutches since the accident"])] == [
         CANNOT_BEAR_WEIGHT
     ]
+
+
+def test_a_reported_screening_question_counts_unless_the_answer_denies_it():
+    asked = "The nurse asked if I'd had thoughts of ending my life."
+    assert triage([f"{asked} I said yes, most days."])
+    assert triage([f"{asked} No, never."]) == []
+
+
+def test_someone_elses_past_attempt_counts_again_when_it_is_current():
+    assert triage(["My brother attempted suicide years ago, he's done well since"]) == []
+    assert triage(["My brother attempted suicide years ago and he's talking about it again"])
 
 
 def test_self_harm_counts_unless_plainly_denied():
