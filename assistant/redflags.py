@@ -305,7 +305,7 @@ RULES: tuple[Rule, ...] = (
         "injecting drugs, together with back pain",
         r"\b(?:inject\w* (?:drugs|heroin|myself|street)|iv drugs?|intravenous drugs?|heroin|"
         r"shoot\w* up|drug user|needle use|(?:put|goes|going|shoot|inject)\w* (?:\w+ ){0,2}(?:into|"
-        r"in) my veins|ivdu|pwid|iv drug use\w*)\b",
+        r"in) my veins|ivdu|pwid|iv drug use\w*|i use \W*inject\w*)\b",
         self_only=True,  # "I used to inject, clean for eight years" is in the past
     ),
     rule(
@@ -349,7 +349,7 @@ RULES: tuple[Rule, ...] = (
             CANCER_WORDS,
             3,
         ),
-        rf"{BACK}|pain|pains|ache|aches|aching|hurts?|hurting|sore",  # with pain, not on its own
+        rf"{BACK}|backaches?|pain|pains|ache|aches|aching|hurts?|hurting|sore",  # with pain
         unless_after=FEARED,
         **HISTORY,
     ),
@@ -401,6 +401,28 @@ RULES: tuple[Rule, ...] = (
         "constant pain at night that rest does not ease",
         near(r"pain|ache|aches|aching|hurts?|hurting|sore", NIGHT, 8),
         UNRELENTING,
+    ),
+    rule(
+        CANCER,
+        "weight loss together with pain that rest does not ease",
+        rf"\b(?:{WEIGHT_LOST})\b",
+        UNRELENTING,
+        not_in_clause=r"diet\w*|trying|gym|on purpose|slimming|weight watchers|programme|program|"
+        r"surgery|wanted|intentional\w*",
+    ),
+    rule(
+        CANCER,
+        "constant pain at night that rest does not ease",
+        r"\b(?:keeps? me (?:up|awake)|kept me (?:up|awake)|wakes? me (?:up )?(?:at night|"
+        r"every night|in the night))\b",
+        UNRELENTING,
+    ),
+    rule(
+        CANCER,
+        "back pain with blood test results that need a doctor soon (such as high calcium)",
+        r"\b(?:high calcium|raised calcium|hypercalc\w*|paraprotein\w*|protein in (?:my|the|his|"
+        r"her) (?:urine|wee))\b",
+        BACK,
     ),
     rule(
         CANCER,
@@ -480,7 +502,9 @@ RULES: tuple[Rule, ...] = (
         r"shortness) of breath|breathless\w*|out of breath(?! (?:\w+ ){0,4}(?:during|after|"
         r"at the top|on (?:the )?(?:hills?|stairs)|sprints?|sprinting|running|exercis\w*|training|"
         r"workouts?|the gym|classes))|(?:can not|could not) (?:catch my )?breath\w*|"
-        r"struggl\w* to breathe|difficulty breathing|hard to breathe|trouble breathing|"
+        r"struggl\w* to breathe|difficulty breathing|difficult breathing|"
+        r"breathing (?:is )?(?:difficult|hard)|heart (?:is )?(?:running|beating|pounding|"
+        r"going) (?:so |very |really )?fast|hard to breathe|trouble breathing|"
         r"cough\w* (?:up )?blood|blood when i cough|heart (?:is )?racing|racing heart|palpitations|"
         r"fainted|passed out|collapsed|pleuritic|tachycard\w*|ha?emoptysis|(?:new|acute|"
         r"sudden) (?:cp|sob)|cp,? (?:and |\+ ?)?sob|sob,? (?:and |\+ ?)?cp|(?:spo2|sats|"
@@ -493,7 +517,8 @@ RULES: tuple[Rule, ...] = (
         "a possible blood clot",
         then(SELF_REF, r"dvt|blood clot|clot|thrombosis|embolism", 5) + r"(?! risk| prevention)",
         # "how do I lower my risk of a clot?" asks how to prevent one
-        not_in_clause=r"risk of|clot risk|prevent\w*|avoid\w*|reduce|lower",
+        not_in_clause=r"risk of|clot risk|prevent\w*|avoid\w*|reduce|lower|difference between|"
+        r"worry about|never had",
         self_only=True,
     ),
     # --- Cannot bear weight after an injury ---

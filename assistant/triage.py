@@ -30,7 +30,8 @@ NEGATION = re.compile(
 PSEUDO_NEGATION = re.compile(
     r"\b(?:not sure|not certain|do not know|no idea|not only|not just|no doubt|not even sure|"
     r"no longer able|not that|not always|not exactly|not entirely|not totally|not completely|"
-    r"not particularly)\b"
+    r"not particularly|does not matter|will not (?:shift|go away|settle|budge|ease)|can not (?:lie|"
+    r"sleep|sit|get comfortable|bend|rest)(?: (?:flat|still|down|properly|well))?)\b"
 )
 # NegEx termination terms: a negation does not reach past these ("can't walk since the fall").
 NEGATION_END = re.compile(
@@ -81,7 +82,8 @@ OTHERS_SUICIDE = re.compile(
 )
 SUICIDE_TOPIC = re.compile(
     r"\b(?:suicide (?:risk|rates?|screening|prevention|questions?|awareness)|(?:risk|"
-    r"rates?) of suicide|screen\w* (?:\w+ ){0,2}for suicid\w*|(?:questions?|ask\w*|talk\w*|leaflet|"
+    r"rates?) of suicide|screen\w* (?:\w+ ){0,2}for suicid\w*|(?:make|makes|made) (?:people|"
+    r"someone|patients) (?:\w+ )?(?:feel )?suicidal|(?:questions?|ask\w*|talk\w*|leaflet|"
     r"section) (?:\w+ ){0,4}about (?:\w+ (?:and )?)?suicid\w*)\b"
 )
 # Someone else's self-harm told as a story: media, coursework, a leaflet.
@@ -106,7 +108,7 @@ ORDINARY_REASON = re.compile(
     r"\b(?:moving|move (?:house|to)|downsiz\w*|bungalow|smaller (?:flat|house|place)|switching to|"
     r"(?:knees?|back|hips?) (?:can not|will not|is not|are not)|can not (?:use|do|take|stand|play|"
     r"ride|lift|kneel|climb)|no longer (?:use|need|play|ride|able)|do not need|before (?:the|my|"
-    r"his|her) (?:\w+ )?(?:op|operation|surgery)|routine|organi[sz]ed|emigrat\w*)\b"
+    r"his|her) (?:\w+ )?(?:op|operation|surgery)|routine|organi[sz]ed|emigrat\w*|by which i mean)\b"
 )
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|"
@@ -122,21 +124,29 @@ THEIR_SYMPTOMS = re.compile(
     r"\b(?:his|her|their) (?:lower |upper )?(?:back|spine|knees?|legs?|hips?|bones?|butt|bum|"
     r"bottom|behind|tailbone|neck|ribs)\b|\b(?:he|she|they|my \w+)(?:\W+\w+){0,2}?\W+(?:has|have|"
     r"had|is|are|gets|got|keeps)(?: \w+){0,3} (?:back|knee|leg|hip|bone) ?(?:pain|ache|problems?)|"
-    r"\b(?:he|she|they) (?:is|has been|keeps|was) (?:walking|bent|hunched|in (?:agony|pain)|stuck)"
+    r"\b(?:he|she|they) (?:is|has been|keeps|was) (?:walking|bent|hunched|in (?:agony|pain)|stuck)|"
+    r"\b(?:he|she|they) (?:is|has been|keeps|was) complaining (?:of|about) (?:\w+ ){0,3}(?:back|"
+    r"backache|knee|leg|hip|pain|ache)"
 )
 RESOLVED_AFTER = re.compile(
     # "it has gone" is resolved; "has gone very pale" or "gone numb" is not
     r"\b(?:(?:has|have|had|is|was) )?(?<!not )(?<!never )gone(?=\W*$| (?:now|away|completely|since|"
     r"for good|again|by itself|on its own|after|within|in a|and)\b)|\b(?:went away|resolved|"
     r"cleared(?: up)?|settled|healed|better now|fine now|all better|recovered|fixed|back to normal|"
-    r"normal again|all fine|all over|no (?:problems|trouble|issues) since|made a (?:good |"
-    r"full )?recovery|everything works|(?:it was|was|got|been) treated|(?:it is|that is) over now|"
-    r"(?:was|were|is|are) fine (?:by|the next|again|after)|(?:wore|wears) off|(?:go|goes|went|pass|"
-    r"passes|passed|ease|eases) (?:away |off )?(?:after|within|in) (?:a|a few|\d+) (?:minutes?|"
-    r"seconds?|moments?))\b|\b(?:years|decades) ago\b|\blong ago\b|\bas a (?:child|kid|teenager)\b|"
-    r"\bwhen i was (?:young|younger|little|a kid|a child)\b|\bin the past\b|\bnot any ?more\b|"
-    r"\bno more\b|\blast year\b|\b(?:a|one) years? ago\b"
+    r"normal again|all fine|all over|no (?:problems|trouble|issues) since|nothing since|none since|"
+    r"fine ever since|made a (?:good |full )?recovery|everything works|(?:it was|was|got|"
+    r"been) treated|(?:it is|that is) over now|(?:was|were|is|are) fine (?:by|the next|again|"
+    r"after)|(?:wore|wears) off|(?:go|goes|went|pass|passes|passed|ease|eases) (?:away |"
+    r"off )?(?:after|within|in) (?:a|a few|\d+) (?:minutes?|seconds?|moments?))\b|"
+    r"\bnot any ?more\b|\bno more\b"
 )
+# A time long past, said of the sign itself ("a fall years ago", "cancer as a child"); not
+# further on ("I'm 80 and the doctor told me years ago I have thin bones").
+LONG_AGO_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:(?:years|decades|long|a year|one year) ago|as a (?:child|kid|"
+    r"teenager)|when i was (?:young|younger|little|a kid|a child)|in the past|last year)\b"
+)
+PAST_EPISODE = re.compile(r"\b(?:back in|in (?:19|20)\d\d|that time|last time|back then)\b")
 RESOLVED_BEFORE = re.compile(
     r"\b(?:used to|no longer|in the past|years ago|once had|in (?:19|20)\d\d)\b"  # "back in 2009"
 )
@@ -146,7 +156,11 @@ HYPOTHETICAL = re.compile(
     r"what happens if|what would happen if|suppose|supposing|hypothetically|for example if|"
     r"if i (?:can not|could not|am unable|am not able|was unable|were unable)|what (?:should|do|"
     r"would|can) i do if|when should i (?:\w+ ){1,3}if|asked (?:me )?(?:if|whether)|if (?:someone|"
-    r"somebody|a person|a patient|anyone|you) |if (?:\w+ ){0,3}ever)\b"
+    r"somebody|a person|a patient|anyone|you) |if (?:\w+ ){0,3}ever|(?:tell|"
+    r"know) the difference between|difference between|should i (?:be )?worr(?:y|ied) about|"
+    r"worry about (?:getting|a|developing))\b|\bif (?:she|he|they) (?:ever )?$|\bif (?:my|his|her|"
+    r"the|it) (?:\w+ ){0,4}(?:spreads?|gets? (?:worse|bigger)|starts?|develops?|turns?|becomes?|"
+    r"moves?)(?: (?:to|into|down))? $"
 )
 GENERAL_QUESTION = re.compile(
     r"^\s*(?:can|could|does|do|will|would|is|are|why|how|what|when|which|should)\b.*\b(?:cause|"
@@ -225,7 +239,10 @@ def _continuation(clauses: Sequence[str], position: int) -> str:
     was checked and it healed"): where a resolution can be said."""
     chain: list[str] = []
     for clause in clauses[position + 1 : position + 1 + MAX_CONTINUATION]:
-        if not (REFERS_BACK.match(clause) or RESOLVED_AFTER.match(clause)):  # "... and it healed"
+        if PAST_EPISODE.search(clause):  # "it settled that time": another, earlier episode
+            break
+        resolution = RESOLVED_AFTER.match(clause) or LONG_AGO_AFTER.match(clause)
+        if not (REFERS_BACK.match(clause) or resolution):  # "... and it healed"
             break
         chain.append(clause)
     return " ".join(chain)
@@ -327,9 +344,9 @@ def _within(pattern: re.Pattern[str], clause: str, match: re.Match[str]) -> bool
 
 def _is_negated(before: str) -> bool:
     """A negation in the last few words, not cut off by a termination term."""
-    window = " ".join(before.split()[-NEGATION_WINDOW_WORDS:])
-    window = NEGATION_END.split(window)[-1]
-    return bool(NEGATION.search(PSEUDO_NEGATION.sub(" ", window)))
+    words = PSEUDO_NEGATION.sub(" ", before).split()
+    window = NEGATION_END.split(" ".join(words[-NEGATION_WINDOW_WORDS:]))[-1]
+    return bool(NEGATION.search(window))
 
 
 def _is_discounted(rule: Rule, before: str, after: str, caring: bool) -> bool:
@@ -343,7 +360,11 @@ def _is_discounted(rule: Rule, before: str, after: str, caring: bool) -> bool:
         return True
     if rule.is_history:
         return False
-    return bool(RESOLVED_AFTER.search(after) or RESOLVED_BEFORE.search(before))
+    return bool(
+        RESOLVED_AFTER.search(after)
+        or LONG_AGO_AFTER.match(after)
+        or RESOLVED_BEFORE.search(before)
+    )
 
 
 def _is_general(clause: str) -> bool:

@@ -238,6 +238,14 @@ FLAGGED = [
     ("I punch my legs when it all gets too much", SELF_HARM),
     ("gonna finish it this weekend, can't do the pain any more", SELF_HARM),
     ("sorted the passwords for everything and left them for my sister", SELF_HARM),
+    ("calf like a cramp that won't let go since the coach trip, and it's gone reddish", DVT_PE),
+    ("he's 79, his knee got hotter and more swollen and he feels awfully poorly", SEPTIC_KNEE),
+    ("my jeans are hanging off me and my back aches all the time", CANCER),
+    ("the blood test showed high calcium, and this back pain is new", CANCER),
+    ("I keep getting the shakes after dialysis, low back pain getting worse", SPINAL_INFECTION),
+    ("after the tackle, whenever I try to put my foot down it just gives", CANNOT_BEAR_WEIGHT),
+    ("my back pain can't lie flat with it, night sweats every night", SPINAL_INFECTION),
+    ("I'm 80 and the doctor told me years ago I have thin bones. I slipped on the ice", FRACTURE),
 ]
 
 NOT_FLAGGED = [
@@ -359,6 +367,11 @@ NOT_FLAGGED = [
     "In the film he jumps from a bridge and breaks his back; how long would that take to heal?",
     "I wanted to die of embarrassment when my back locked in the shop",
     "Got my affairs in order before the knee op, I like to be organised",
+    "How do I tell the difference between a DVT and a normal calf cramp?",
+    "Flying next week with a sore knee. Should I worry about DVT? Never had a clot",
+    "My nan has osteoporosis. If she falls, what should we look out for?",
+    "I had a DVT after a flight in 2012, six months of warfarin and nothing since",
+    "Put my affairs in order, by which I mean cleared my inbox; now the knee",
 ]
 
 
@@ -393,6 +406,14 @@ def test_a_negation_does_not_reach_past_a_termination_term():
     assert [f.category for f in triage(["I can't walk without crutches since the accident"])] == [
         CANNOT_BEAR_WEIGHT
     ]
+
+
+def test_an_earlier_episode_that_settled_does_not_resolve_the_new_one():
+    message = (
+        "The pain goes down both thighs now and it feels dead down there on the loo. "
+        "The physio said I had a slipped disc back in 2019. It settled that time."
+    )
+    assert CAUDA_EQUINA in {flag.category for flag in triage([message])}
 
 
 def test_a_reported_screening_question_counts_unless_the_answer_denies_it():
