@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from assistant import bert_numpy
-from assistant.embeddings import NUMPY_MAX_BATCH
+from assistant.embeddings import SMALL_BATCH
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +25,7 @@ def test_vectors_are_unit_length_float32(embedder):
 def test_numpy_path_matches_sentence_transformers(embedder):
     assert bert_numpy.supports(embedder.path)
     small = embedder.embed_batch(TEXTS)  # NumPy path (small batch)
-    large = embedder.embed_batch(TEXTS * (NUMPY_MAX_BATCH // len(TEXTS) + 1))[: len(TEXTS)]
+    large = embedder.embed_batch(TEXTS * (SMALL_BATCH // len(TEXTS) + 1))[: len(TEXTS)]
     assert np.abs(small - large).max() < 1e-5
     assert (small * large).sum(axis=1) == pytest.approx([1.0] * 3, abs=1e-6)
 
