@@ -89,6 +89,7 @@ SUICIDE_TOPIC = re.compile(
 # Someone else's self-harm told as a story: media, coursework, a leaflet.
 STORY = re.compile(
     r"\b(?:documentary|film|movie|novel|thriller|book|character|series|tv show|podcast|article|"
+    r"leaflet (?:about|on)|(?:self-harm|suicide) awareness|awareness (?:week|day|talk|session)|"
     r"(?:writing|write|wrote) (?:an? |my )?(?:essay|dissertation|thesis|assignment|article|"
     r"leaflet)|news|for (?:my|a|an|our) (?:\w+ )?(?:dissertation|essay|thesis|assignment|research|"
     r"project|leaflet|poster|course|module|presentation))\b"

@@ -416,6 +416,11 @@ def test_an_earlier_episode_that_settled_does_not_resolve_the_new_one():
     assert CAUDA_EQUINA in {flag.category for flag in triage([message])}
 
 
+def test_a_child_jumping_off_a_shed_roof_is_an_injury_not_self_harm():
+    flags = triage(["my son jumped off the shed roof and hurt his knee"])
+    assert {flag.category for flag in flags} == {FRACTURE}
+
+
 def test_a_reported_screening_question_counts_unless_the_answer_denies_it():
     asked = "The nurse asked if I'd had thoughts of ending my life."
     assert triage([f"{asked} I said yes, most days."])
