@@ -9,6 +9,7 @@ from assistant.redflags import (
     CAUDA_EQUINA,
     DVT_PE,
     FRACTURE,
+    RULES,
     SELF_HARM,
     SEPTIC_KNEE,
     SPINAL_INFECTION,
@@ -372,6 +373,14 @@ NOT_FLAGGED = [
     "My nan has osteoporosis. If she falls, what should we look out for?",
     "I had a DVT after a flight in 2012, six months of warfarin and nothing since",
     "Put my affairs in order, by which I mean cleared my inbox; now the knee",
+    "Physio has cleared me to run again, I'm ready to go.",
+    "We've finally set a date for the knee op.",
+    "Which height should my desk be for my back?",
+    "My op is not long now, what should I prepare?",
+    "I keep a rope in the garage for towing the caravan, and lifting it hurt my back",
+    "I stood on the edge of the step to stretch my calves like the physio said",
+    "Would it be better I just go to A&E or wait for the GP?",
+    "I've been stockpiling frozen meals before my knee surgery",
 ]
 
 
@@ -383,6 +392,12 @@ def test_red_flag_is_recognised(message, category):
 @pytest.mark.parametrize("message", NOT_FLAGGED)
 def test_ordinary_or_negated_mention_is_not_a_red_flag(message):
     assert triage([message]) == []
+
+
+def test_no_rule_matches_text_without_any_warning_sign():
+    # an empty alternative in a lexicon ("a||b") would match everywhere
+    plain = "the weather is nice today and the garden looks lovely"
+    assert [rule.sign for rule in RULES if rule.pattern.search(plain)] == []
 
 
 def test_red_flag_in_an_earlier_turn_still_counts():
