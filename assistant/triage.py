@@ -47,15 +47,15 @@ SELF_HARM_DENIAL = re.compile(
 )
 # A plain answer right after it: "self-harm: negative"; "asked if I had thoughts of harming
 # myself. No, never." / "... and I said no".
-DENIED_IN_CLAUSE = re.compile(r"^\W*(?:negative|nil|-ve|not at all)\W*$")
+PLAIN_NO = r"(?:negative|nil|-ve|not at all)\W*$"
+DENIED_IN_CLAUSE = re.compile(r"^\W*" + PLAIN_NO)
 DENIED_NEXT = re.compile(
-    r"^(?:(?:no\W+)?(?:omg\W+|lol\W+)?(?:it is|its|that is|that was|i was) (?:just |"
-    r"only )?(?:an? )?(?:expression|saying|figure of speech|joke|joking|kidding)\b|(?:negative|nil|"
-    r"-ve|not at all)\W*$|(?:and )?(?:i )?(?:said|answered|replied|ticked|told (?:her|him|"
-    r"them)) \W*(?:no|not at all|never)\b|(?:no,? )?(?:i have not|i have never|i had not)(?:$|,|"
-    r" never| at all| no)|no,? (?:never|not at all)\b|(?:a )?(?:joke|just joking|only joking|"
-    r"just kidding)\b(?!,? but)|(?:obviously |i )?(?:did not|do not|"
-    r"never) (?:really )?mean(?:t)? it\b)"
+    r"^(?:" + PLAIN_NO + r"|(?:no\W+)?(?:omg\W+|lol\W+)?(?:it is|its|that is|that was|i was) "
+    r"(?:just |only )?(?:an? )?(?:expression|saying|figure of speech|joke|joking|kidding)\b|"
+    r"(?:and )?(?:i )?(?:said|answered|replied|ticked|told (?:her|him|them)) \W*(?:no|not at all|"
+    r"never)\b|(?:no,? )?(?:i have not|i have never|i had not)(?:$|,| never| at all| no)|no,? "
+    r"(?:never|not at all)\b|(?:a )?(?:joke|just joking|only joking|just kidding)\b(?!,? but)|"
+    r"(?:obviously |i )?(?:did not|do not|never) (?:really )?mean(?:t)? it\b)"
 )
 PAST_SELF_HARM = re.compile(
     r"\b(?:used to|in recovery|when (?:he|she|they) (?:was|were) (?:a )?(?:teenager|teen|kid|young|"

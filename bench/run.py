@@ -49,9 +49,11 @@ def main() -> int:
         "torch": base.replace(index_dir=WORK / "index"),
         "onnx-int8": base.replace(embedding_backend="onnx-int8", index_dir=WORK / "index-onnx"),
     }
+    torch_assistant = Assistant.from_settings(backends["torch"])
     opened = time.perf_counter()
-    assistants = {name: Assistant.from_settings(settings) for name, settings in backends.items()}
+    onnx_assistant = Assistant.from_settings(backends["onnx-int8"])
     results["onnx_index_build_seconds"] = round(time.perf_counter() - opened, 2)
+    assistants = {"torch": torch_assistant, "onnx-int8": onnx_assistant}
     settings, assistant = backends["torch"], assistants["torch"]
     cases = inprocess.answerable_cases(DATASET)
     results["questions"] = {"dataset": str(DATASET), "answerable": len(cases)}
