@@ -8,6 +8,7 @@ that seed section, so an overstated claim never appears without its correction.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ KEYWORD_BONUS = 0.1  # added in proportion to the share of query terms a sentenc
 NOVELTY_WEIGHT = 0.3  # MMR trade-off: 0 = relevance only
 RELATIVE_FLOOR = 0.75  # later sentences must reach this share of the best one's relevance
 MIN_WORDS = 6
+READS_ALONE_CACHE = 65_536  # corpus sentences whose standalone check is remembered
 # Sentences that lean on the one before them ("It ...", "So ...", "... gives similar advice").
 REFERRING_STARTS = (
     "it ", "this ", "these ", "they ", "such ", "that ", "those ", "so ", "also ", "but ",
@@ -91,10 +93,11 @@ def _candidates(
         weight = SEED_WEIGHT if index.sources[passage.source_id].is_seed else 1.0
         vectors = index.sentence_vectors_of(passage.passage_id)
         terms = index.sentence_terms_of(passage.passage_id)
+        similarities = vectors @ query_vector
         for position, text in enumerate(passage.sentence_texts()):
             if not _is_answer_sentence(text):
                 continue
-            similarity = float(vectors[position] @ query_vector)
+            similarity = float(similarities[position])
             overlap = len(query_terms & terms[position]) / max(len(query_terms), 1)
             relevance = (
                 SENTENCE_SHARE * similarity
@@ -242,17 +245,21 @@ def _qualifier(
             continue
         for passage in index.passages_of(source.source_id):
             vectors = index.sentence_vectors_of(passage.passage_id)
+            scores = vectors @ seed.vector + vectors @ query_vector
             for position, text in enumerate(passage.sentence_texts()):
-                if (
-                    not _is_answer_sentence(text)
-                    or _leans_back(text)
-                    or (passage.passage_id, position) in used
-                ):
+                if not _reads_alone(text) or (passage.passage_id, position) in used:
                     continue
-                score = float(vectors[position] @ seed.vector + vectors[position] @ query_vector)
+                score = float(scores[position])
                 if best is None or score > best[0]:
                     best = (score, passage, position)
     return None if best is None else (best[1], best[2])
+
+
+@functools.lru_cache(maxsize=READS_ALONE_CACHE)
+def _reads_alone(text: str) -> bool:
+    """An answer sentence that does not lean on the one before (corpus text only: cached,
+    as the same note sentences are weighed as qualifiers for every question)."""
+    return _is_answer_sentence(text) and not _leans_back(text)
 
 
 def _render(lines: list[Line], query_vector: np.ndarray, index: CorpusIndex) -> Composition:

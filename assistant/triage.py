@@ -10,7 +10,7 @@ away years ago"), hypothetical ("if I ever get numbness"), or part of a general 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.redflag_lexicon import KEYWORDS
@@ -220,6 +220,7 @@ def triage(user_messages: Sequence[str]) -> list[RedFlag]:
     prepared = [prepare(message) for message in user_messages]
     clauses = [clause for message in prepared for clause in split_clauses(message)]
     caring = any(THEIR_SYMPTOMS.search(message) for message in prepared)
+    general = {clause: _is_general(clause) for clause in clauses}
     flags: list[RedFlag] = []
     for position, clause in enumerate(clauses):
         nearby = Nearby(
@@ -230,7 +231,7 @@ def triage(user_messages: Sequence[str]) -> list[RedFlag]:
         )
         for rule in RULES:
             flag = RedFlag(rule.category, rule.sign)
-            if flag not in flags and _fires(rule, clause, nearby, clauses, caring):
+            if flag not in flags and _fires(rule, clause, nearby, general, caring):
                 flags.append(flag)
     return flags
 
@@ -258,22 +259,33 @@ def split_clauses(text: str) -> list[str]:
     return [clause.strip() for clause in CLAUSE_BREAK.split(text) if clause and clause.strip()]
 
 
-def _fires(rule: Rule, clause: str, nearby: Nearby, clauses: Iterable[str], caring: bool) -> bool:
-    if not _matches(rule, rule.pattern, clause, nearby, caring):
+def _fires(
+    rule: Rule, clause: str, nearby: Nearby, general: Mapping[str, bool], caring: bool
+) -> bool:
+    """`general` maps every clause of the conversation to _is_general (computed once)."""
+    if not _matches(rule, rule.pattern, clause, nearby, caring, general[clause]):
         return False
     if rule.context is None:
         return True
-    return any(_matches(rule, rule.context, other, NOTHING_NEARBY, caring) for other in clauses)
+    return any(
+        _matches(rule, rule.context, other, NOTHING_NEARBY, caring, is_general)
+        for other, is_general in general.items()
+    )
 
 
 def _matches(
-    rule: Rule, pattern: re.Pattern[str], clause: str, nearby: Nearby, caring: bool
+    rule: Rule,
+    pattern: re.Pattern[str],
+    clause: str,
+    nearby: Nearby,
+    caring: bool,
+    is_general: bool,
 ) -> bool:
     """True when `pattern` has a match in `clause` that the patient (or, when `caring`, the
     person they describe) reports as current. The clauses that carry on its subject ("...
     but it's gone") can mark the match as resolved."""
     is_self_harm = rule.category == SELF_HARM
-    if not is_self_harm and _is_general(clause):
+    if not is_self_harm and is_general:
         return False
     if rule.same_clause is not None and not rule.same_clause.search(clause):
         return False

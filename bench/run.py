@@ -10,11 +10,9 @@ import os
 import shutil
 import sys
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import Any
-
-import httpx
 
 from assistant.chain import Assistant
 from assistant.config import Settings
@@ -111,14 +109,14 @@ def measure_sequential(
     vanilla_build_seconds = round(time.perf_counter() - built, 2)
     actions = {"vanilla": inprocess.vanilla_action(vanilla)}
     with ExitStack() as stack:
-        client = stack.enter_context(httpx.Client(timeout=http_load.REQUEST_TIMEOUT_S))
         for name, assistant in assistants.items():
             server = stack.enter_context(http_load.Server(_server_env(backends[name])))
+            connection = stack.enter_context(closing(http_load.connect(server.port)))
             actions |= {
                 f"{name}/query_embedding": inprocess.embedding_action(assistant),
                 f"{name}/floor": inprocess.floor_action(assistant),
                 f"{name}/reply": inprocess.reply_action(assistant),
-                f"{name}/http": http_load.post_action(client, server.url),
+                f"{name}/http": http_load.post_action(connection),
             }
         latency = inprocess.interleaved(actions, cases, SEQUENTIAL_REPEATS)
     per_backend = {
