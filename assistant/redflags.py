@@ -441,9 +441,10 @@ RULES: tuple[Rule, ...] = (
         FRACTURE,
         "a fall or sudden back pain with fragile bones or long-term steroids",
         rf"\b(?:(?:had a|recent|minor|simple|mechanical|bad|small|little) fall|slid off|"
-        rf"slipped off|rolled off|fell out of|fall from (?:standing|a chair|bed)|falls|fell|fallen|"
-        rf"slipped|tripped|went down|lost my footing|(?:had|took) (?:a |a bit of a )?tumble|"
-        rf"missed (?:a|the|my)(?: \w+)? (?:step|stair|footing)|{SUDDEN})\b",
+        rf"slipped off|rolled off|fell out of|fall from (?:standing|a chair|bed)|falls|"
+        rf"fell(?! (?:asleep|out with|in love|apart|behind|through|for))|fallen|slipped|tripped|"
+        rf"went down|lost my footing|(?:had|took) (?:a |a bit of a )?tumble|missed (?:a|the|"
+        rf"my)(?: \w+)? (?:step|stair|footing)|{SUDDEN})\b",
         FRAGILE_BONES,
     ),
     rule(
@@ -526,7 +527,8 @@ RULES: tuple[Rule, ...] = (
         CANNOT_BEAR_WEIGHT,
         "not being able to put weight on the leg",
         then(UNABLE, r"put|bear|take|place|stand", 0) + r"(?:\W+\w+){0,4}?\W+(?:weight|"
-        r"pressure|(?:my |the )?(?:foot|leg) down)\b|"
+        r"pressure|(?:my |the )?(?:foot|leg) down)\b(?!(?: on (?:it|them|my knees?|"
+        r"the knee))? (?:when|while|to) kneel)|"
         + then(UNABLE, r"weight[- ]?bear\w*|fully weight[- ]?bear\w*|fwb|wb|pwb", 1)
         + r"|\bnwb\b",
     ),
@@ -552,7 +554,8 @@ RULES: tuple[Rule, ...] = (
         CANNOT_BEAR_WEIGHT,
         "a joint that looks deformed or out of place",
         r"\b(?:deform\w*|dislocat\w*|out of place|looks wrong|wrong shape|bent the wrong way|"
-        r"sticking out|poking out|bone (?:is )?showing)\b",
+        r"sticking out|poking out|bone (?:is )?showing|(?:bony|hard) (?:lump|"
+        r"bump)(?: \S+){0,8} (?:was not|was never|not) there before)\b",
     ),
     # --- Self-harm (counts even in questions, hypotheticals and past tense) ---
     rule(

@@ -88,6 +88,11 @@ TEXTSPEAK = {
     "doon": "down",
     "watter": "water",
     "waan": "want",
+    "wi": "with",
+    "intae": "into",
+    "nicht": "night",
+    "bahookie": "bum",
+    "gona": "going to",
 }
 G_DROPPED = re.compile(r"\b[a-z]{2,}in\b")  # "takin", "thinkin" (not "cabin", "begin")
 TEXTSPEAK_WORD = re.compile(r"(?<![\w'/=-])(?:" + "|".join(TEXTSPEAK) + r")(?![\w'/=-])")

@@ -53,8 +53,8 @@ DENIED_NEXT = re.compile(
     r"^(?:" + PLAIN_NO + r"|(?:no\W+)?(?:omg\W+|lol\W+)?(?:it is|its|that is|that was|i was) "
     r"(?:just |only )?(?:an? )?(?:expression|saying|figure of speech|joke|joking|kidding)\b|"
     r"(?:and )?(?:i )?(?:said|answered|replied|ticked|told (?:her|him|them)) \W*(?:no|not at all|"
-    r"never)\b|(?:no,? )?(?:i have not|i have never|i had not)(?:$|,| never| at all| no)|no,? "
-    r"(?:never|not at all)\b|(?:a )?(?:joke|just joking|only joking|just kidding)\b(?!,? but)|"
+    r"never)\b|(?:no,? )?(?:i have not|i have never|i had not)(?:$|,| never| at all| no)|"
+    r"no,? (?:never|not at all)\b|(?:a )?(?:joke|just joking|only joking|just kidding)\b(?!,? but)|"
     r"(?:obviously |i )?(?:did not|do not|never) (?:really )?mean(?:t)? it\b)"
 )
 PAST_SELF_HARM = re.compile(
@@ -116,7 +116,10 @@ OTHER_PERSON = re.compile(
     r"brother|sister|friend|grandma|grandmother|granny|nan|nana|grandad|grandfather|grandpa|aunt|"
     r"auntie|uncle|cousin|child|kid|baby|boss|colleague|neighbou?r|dog|cat|parents?|family|"
     r"relative|patient|client)s?(?: of (?:mine|ours))?\b|\bfamily history\b|\b(?:he|she) (?:has|"
-    r"had|is|was|got)\b|\bruns in (?:my|the) family\b"
+    r"had|is|was|got)\b|\bruns in (?:my|the) family\b|\bmy (?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)[- ]?(?:year|yr|month)s?[- ]?old\b|\bmy (?:toddler|little one|youngest|"
+    r"eldest|newborn|teenager|teen|stepson|stepdaughter|grandson|granddaughter|grandchild|"
+    r"grandkid)s?\b"
 )
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|i am|i have)\b")
 # A carer describing someone else's symptoms ("my dad had cancer and now his back hurts"):
@@ -139,7 +142,8 @@ RESOLVED_AFTER = re.compile(
     r"been) treated|(?:it is|that is) over now|(?:was|were|is|are) fine (?:by|the next|again|"
     r"after)|(?:wore|wears) off|(?:go|goes|went|pass|passes|passed|ease|eases) (?:away |"
     r"off )?(?:after|within|in) (?:a|a few|\d+) (?:minutes?|seconds?|moments?))\b|"
-    r"\bnot any ?more\b|\bno more\b"
+    r"\bnot any ?more\b|\bno more\b|\b(?:comes|came|goes|went) (?:back|away|off) (?:as soon as|"
+    r"once|when) i (?:get off|got off|stand up|stood up|get up|got up|change position)\b"
 )
 # A time long past, said of the sign itself ("a fall years ago", "cancer as a child"); not
 # further on ("I'm 80 and the doctor told me years ago I have thin bones").
