@@ -39,14 +39,16 @@ DOSE_WORDS = (
 )
 DOSE_QUESTION = (
     r"how (?:much|many)|(?:what|which) strength|how often (?:should|can|could|do|shall) i (?:take|"
-    r"use|have)|how many times (?:a|per) day|(?:two|2|three|3|four|4|double|extra|more|"
-    r"another) (?:tablets|pills|doses|capsules)|maximum|max|upper limit|the most|most i can|"
-    r"as much as|too much|more than (?:the|it) (?:packet|label|leaflet|box|says)|how long (?:can|"
-    r"should) i (?:take|stay on)|every (?:\d+|two|three|four|five|six|eight|twelve|few|"
-    r"couple of) hours|(?:taper\w*|weaning|dosing) (?:schedule|plan|regime|regimen)|(?:right|safe|"
-    r"sensible|correct|usual|normal|daily|maximum|ideal|proper|recommended) (?:\w+ )?amount|"
-    r"amount (?:of|i can|i should|to take)|how (?:much|many) (?:\w+ ){0,3}(?:can|should|could|may|"
-    r"do) (?:i|he|she|we)|(?:extra|more) (?:\w+ )?(?:could|can|should) i (?:take|have)"
+    r"use|have)|how many times (?:a|per) day|"
+    r"(?<!not want )(?<!not asking for )(?<!not need )(?<!not take )(?<!without )(?<!no )(?:two|2|"
+    r"three|3|four|4|double|extra|more|another) (?:tablets|pills|doses|capsules)|maximum|max|"
+    r"upper limit|the most|most i can|as much as|too much|more than (?:the|it) (?:packet|label|"
+    r"leaflet|box|says)|how long (?:can|should) i (?:take|stay on)|every (?:\d+|two|three|four|"
+    r"five|six|eight|twelve|few|couple of) hours|(?:taper\w*|weaning|dosing) (?:schedule|plan|"
+    r"regime|regimen)|(?:right|safe|sensible|correct|usual|normal|daily|maximum|ideal|proper|"
+    r"recommended) (?:\w+ )?amount|amount (?:of|i can|i should|to take)|how (?:much|"
+    r"many) (?:\w+ ){0,3}(?:can|should|could|may|do) (?:i|he|she|we)|(?:extra|"
+    r"more) (?:\w+ )?(?:could|can|should) i (?:take|have)"
 )
 CHANGE_VERBS = (
     r"stop\w*|quit\w*|come off|coming off|get off|go off|reduc\w*|lower\w*|ditch\w*|go back on|"

@@ -435,6 +435,8 @@ RULES: tuple[Rule, ...] = (
         FRACTURE,
         "a significant injury such as a fall from a height or a crash",
         then(FALL, HEIGHT, 6) + rf"|\b(?:{MAJOR_TRAUMA})\b",
+        not_in_clause=r"(?:x-?rays?|scans?|mri|ct)(?: \w+){0,2} (?:was|were|came back|showed|"
+        r"looked) (?:fine|normal|clear|ok|nothing)",
         self_only=True,
     ),
     rule(
@@ -554,8 +556,12 @@ RULES: tuple[Rule, ...] = (
         CANNOT_BEAR_WEIGHT,
         "a joint that looks deformed or out of place",
         r"\b(?:deform\w*|dislocat\w*|out of place|looks wrong|wrong shape|bent the wrong way|"
-        r"sticking out|poking out|bone (?:is )?showing|(?:bony|hard) (?:lump|"
-        r"bump)(?: \S+){0,8} (?:was not|was never|not) there before)\b",
+        r"(?<!bum )(?<!bottom )(?<!belly )(?<!tummy )(?<!stomach )sticking out|poking out|"
+        r"bone (?:is )?showing|(?:bony|hard) (?:lump|bump)(?: \S+){0,8} (?:was not|was never|"
+        r"not) there before)\b",
+        # "which exercises are safe after a dislocation" asks about rehabilitation
+        unless_after=r"\b(?:exercis\w*|rehab\w*|recover\w*|physio\w*|return\w*|get back)\b"
+        r"(?:\W+\w+){0,5}\W+after (?:a |an |my |the |his |her )?(?:\w+ )?$",
     ),
     # --- Self-harm (counts even in questions, hypotheticals and past tense) ---
     rule(

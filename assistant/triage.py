@@ -41,9 +41,9 @@ NEGATION_END = re.compile(
 # a hedged one still counts ("I'm not really suicidal, but ...").
 SELF_HARM_DENIAL = re.compile(
     r"\b(?:no|not|never|without|none|denies|denied|denying)(?: (?:have|had|has|any|ever|thoughts?|"
-    r"plans?|intention|of|to|been|am|was|being|a|the|i|feel\w*|having|getting|experiencing|got|"
-    r"get))*\s*$|\b(?:ticked|answered|circled|said)\W*(?:not at all|no|never)\W*(?:for|"
-    r"to)(?: (?:any|thoughts?|of|about|the|questions?))*\s*$"
+    r"plans?|intention|of|to|been|am|was|being|a|the|i|feel\w*|having|getting|experiencing|got|get|"
+    r"low|mood|or|and|depression))*\s*$|\b(?:ticked|answered|circled|said)\W*(?:not at all|no|"
+    r"never)\W*(?:for|to)(?: (?:any|thoughts?|of|about|the|questions?))*\s*$"
 )
 # A plain answer right after it: "self-harm: negative"; "asked if I had thoughts of harming
 # myself. No, never." / "... and I said no".
@@ -103,7 +103,8 @@ SUICIDE_DRILL = re.compile(
 # Giving things away, or putting affairs in order, with an ordinary reason given.
 SETTLING_AFFAIRS = re.compile(
     r"\b(?:(?:giv\w*|gave|given) (?:\w+ ){0,5}away|giving away|gave away|(?:(?:put|putting|get|"
-    r"getting|got|sort\w*) (?:\w+ )?)?affairs in order)\b"
+    r"getting|got|sort\w*) (?:\w+ )?)?affairs in order|(?:plan\w*|arrang\w*|organi[sz]\w*|"
+    r"sort\w*) (?:my|his|her) (?:own )?funeral|so (?:nobody|no one|no-one)\S* (?:\w+ )?left with)\b"
 )
 ORDINARY_REASON = re.compile(
     r"\b(?:moving|move (?:house|to)|downsiz\w*|bungalow|smaller (?:flat|house|place)|switching to|"
@@ -143,7 +144,10 @@ RESOLVED_AFTER = re.compile(
     r"after)|(?:wore|wears) off|(?:go|goes|went|pass|passes|passed|ease|eases) (?:away |"
     r"off )?(?:after|within|in) (?:a|a few|\d+) (?:minutes?|seconds?|moments?))\b|"
     r"\bnot any ?more\b|\bno more\b|\b(?:comes|came|goes|went) (?:back|away|off) (?:as soon as|"
-    r"once|when) i (?:get off|got off|stand up|stood up|get up|got up|change position)\b"
+    r"once|when) i (?:get off|got off|stand up|stood up|get up|got up|change position)\b|\b(?:went|"
+    r"goes|gone|wore off|went away) (?:the )?(?:second|moment|minute|instant|as soon as|once|"
+    r"when) i (?:stood|stand|got|get) up\b|\bsettles (?:by|overnight|within|after|the next|down)\b|"
+    r"\b(?:calms|goes) down (?:by|overnight|within|after|the next)\b"
 )
 # A time long past, said of the sign itself ("a fall years ago", "cancer as a child"); not
 # further on ("I'm 80 and the doctor told me years ago I have thin bones").
@@ -163,8 +167,9 @@ HYPOTHETICAL = re.compile(
     r"would|can) i do if|when should i (?:\w+ ){1,3}if|asked (?:me )?(?:if|whether)|if (?:someone|"
     r"somebody|a person|a patient|anyone|you) |if (?:\w+ ){0,3}ever|(?:tell|"
     r"know) the difference between|difference between|should i (?:be )?worr(?:y|ied) about|"
-    r"worry about (?:getting|a|developing))\b|\bif (?:she|he|they) (?:ever )?$|\bif (?:my|his|her|"
-    r"the|it) (?:\w+ ){0,4}(?:spreads?|gets? (?:worse|bigger)|starts?|develops?|turns?|becomes?|"
+    r"worry about (?:getting|a|developing)|how (?:do|can|would|could) (?:i|you|we|one) tell (?:a|"
+    r"an|if|whether|the|when))\b|\bif (?:she|he|they) (?:ever )?$|\bif (?:my|his|her|the|"
+    r"it) (?:\w+ ){0,4}(?:spreads?|gets? (?:worse|bigger)|starts?|develops?|turns?|becomes?|"
     r"moves?)(?: (?:to|into|down))? $"
 )
 GENERAL_QUESTION = re.compile(

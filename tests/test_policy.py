@@ -124,6 +124,9 @@ CASES = [
         "if someone on sertraline started taking tramadol, would that be ok?",
         UnsafeKind.MEDICATION_CHANGE,
     ),
+    ("What else helps a bad back? I don't want more tablets.", None),
+    ("Anything besides pills? Not asking for more tablets, honestly.", None),
+    ("Do I need more tablets of naproxen when it flares?", UnsafeKind.DOSE),
 ]
 
 
