@@ -294,7 +294,7 @@ def _matches(
     person they describe) reports as current. The clauses that carry on its subject ("...
     but it's gone") can mark the match as resolved."""
     is_self_harm = rule.category == SELF_HARM
-    if not is_self_harm and is_general:
+    if (not is_self_harm and is_general) or pattern.search(clause) is None:  # cheapest first
         return False
     if rule.same_clause is not None and not rule.same_clause.search(clause):
         return False
