@@ -131,7 +131,7 @@ class Assistant:
             yield reply.answer
         yield dataclasses.replace(
             reply,
-            disclaimer=replies.disclaimer(self.settings.clinic_name),
+            disclaimer=replies.disclaimer(self.settings.clinic_name, self.settings.crisis_text),
             latency_ms=(time.perf_counter() - started) * 1000,
             index_version=self.version,
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 DISCLAIMER = (
     "General information from a reviewed library, not medical advice. It cannot diagnose "
     "you, suggest doses or change your medicines. For your own situation, talk to {clinic} "
-    "or another qualified clinician. If symptoms are severe or getting worse, seek urgent care."
+    "or another qualified clinician. If symptoms are severe or getting worse, seek urgent care. "
+    "If you are struggling or thinking of harming yourself, please talk to someone now: {crisis}"
 )
 
 OUT_OF_SCOPE = (
@@ -22,8 +23,10 @@ NOT_FOUND = (
 )
 
 
-def disclaimer(clinic_name: str) -> str:
-    return DISCLAIMER.format(clinic=clinic_name)
+def disclaimer(clinic_name: str, crisis_text: str) -> str:
+    """On every reply. The crisis line is there because wording of self-harm that triage does
+    not recognise still reaches ordinary answers (see evals/README.md, wording rounds)."""
+    return DISCLAIMER.format(clinic=clinic_name, crisis=crisis_text)
 
 
 def out_of_scope(clinic_name: str) -> str:

@@ -38,6 +38,14 @@ def test_knee_spine_question_gets_a_grounded_cited_answer(fixture_assistant):
     assert reply.index_version.startswith(fixture_assistant.index.version)
 
 
+def test_every_reply_points_to_the_configured_crisis_line(fixture_assistant):
+    """Self-harm worded in ways triage does not know still meets a crisis line."""
+    crisis = fixture_assistant.settings.crisis_text
+    for message in ("What is knee-spine syndrome?", "Best pasta recipe?", "My dose of naproxen?"):
+        reply = fixture_assistant.reply(message)
+        assert crisis in reply.disclaimer, reply.kind
+
+
 def unqualified_seed_citations(reply, assistant):
     """Seed citations whose section a note qualifies, without any qualifying note cited."""
     index = assistant.index

@@ -226,10 +226,10 @@ def _peer(request: gr.Request) -> str | None:
     return getattr(client, "host", None)
 
 
-def header_html(clinic_name: str) -> str:
+def header_html(clinic_name: str, crisis_text: str) -> str:
     """Title, what the assistant is, the privacy notice and the persistent disclaimer."""
     clinic = html.escape(clinic_name)
-    disclaimer = html.escape(replies.disclaimer(clinic_name))
+    disclaimer = html.escape(replies.disclaimer(clinic_name, crisis_text))
     return (
         '<header class="app-header"><h1>Knee &amp; lower-back pain questions</h1>'
         f"<p>Answers come only from {clinic}'s reviewed library and show the sources behind "
@@ -246,7 +246,7 @@ def build_ui(
     handler = ChatHandler(assistant, limiter, trusted)
     settings = assistant.settings
     with gr.Blocks(title="Knee & lower-back pain assistant", analytics_enabled=False) as blocks:
-        gr.HTML(header_html(settings.clinic_name), elem_id="header")
+        gr.HTML(header_html(settings.clinic_name, settings.crisis_text), elem_id="header")
         banner = gr.HTML("", elem_id="urgent")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):

@@ -26,7 +26,7 @@ def render_embed_page(settings: Settings) -> str:
     """embed.html with the clinic's name, disclaimer and input limits filled in (escaped)."""
     values = {
         "clinic": settings.clinic_name,
-        "disclaimer": replies.disclaimer(settings.clinic_name),
+        "disclaimer": replies.disclaimer(settings.clinic_name, settings.crisis_text),
         "max_chars": str(settings.max_message_chars),
         "max_turns": str(settings.max_history_turns),
     }

@@ -175,12 +175,15 @@ def test_history_keeps_the_last_turns_each_cut_to_the_limit():
 
 
 def test_header_has_privacy_notice_and_escaped_disclaimer():
-    header = header_html("<b>Clinic</b>")
+    header = header_html("<b>Clinic</b>", "Call <i>Samaritans</i> on 116 123.")
     assert "messages are not stored" in header
     assert "don't enter names, contact details" in header
     assert 'role="note"' in header
     assert "not medical advice" in header
+    assert "thinking of harming yourself" in header
+    assert "116 123" in header
     assert "<b>" not in header
+    assert "<i>" not in header
 
 
 # --- with the real assistant --------------------------------------------------------------
