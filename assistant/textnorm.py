@@ -94,7 +94,7 @@ TEXTSPEAK = {
     "bahookie": "bum",
     "gona": "going to",
 }
-G_DROPPED = re.compile(r"\b[a-z]{2,}in\b")  # "takin", "thinkin" (not "cabin", "begin")
+G_DROPPED = re.compile(r"\b[a-z]{2,}in\b'?")  # "takin'", "thinkin" (not "cabin", "begin")
 TEXTSPEAK_WORD = re.compile(r"(?<![\w'/=-])(?:" + "|".join(TEXTSPEAK) + r")(?![\w'/=-])")
 CONTRACTION_PATTERNS = tuple((re.compile(pattern), repl) for pattern, repl in CONTRACTIONS)
 WORD = re.compile(r"[a-z]+")
@@ -149,9 +149,9 @@ def normalize(text: str) -> str:
 
 
 def _restore_g(match: re.Match[str]) -> str:
-    word = match.group(0)
+    word = match.group(0).rstrip("'")
     words = english_words()
-    return f"{word}g" if word not in words and f"{word}g" in words else word
+    return f"{word}g" if word not in words and f"{word}g" in words else match.group(0)
 
 
 class TypoFixer:

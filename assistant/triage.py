@@ -112,6 +112,16 @@ ORDINARY_REASON = re.compile(
     r"ride|lift|kneel|climb)|no longer (?:use|need|play|ride|able)|do not need|before (?:the|my|"
     r"his|her) (?:\w+ )?(?:op|operation|surgery)|routine|organi[sz]ed|emigrat\w*|by which i mean)\b"
 )
+# Away for a while, with the journey said: "I won't be around in six weeks, I'm travelling".
+AWAY = re.compile(
+    r"\b(?:will not|not going to) be (?:around|here) (?:in|for|next|this|from|on|until|"
+    r"till) (?:\w+ ){0,2}(?:days?|weeks?|weekend|fortnight|months?|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b"
+)
+TRAVELLING = re.compile(
+    r"\b(?:travel\w*|holiday\w*|vacation|abroad|(?:a|the|my|our|work|business) trip|conference|"
+    r"hotel|flying|cruise|away (?:on|for|in|at|with))\b"
+)
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|"
     r"brother|sister|friend|grandma|grandmother|granny|nan|nana|grandad|grandfather|grandpa|aunt|"
@@ -355,6 +365,8 @@ def _is_not_a_current_wish(clause: str, match: re.Match[str], nearby: Nearby) ->
     if _within(SETTLING_AFFAIRS, clause, match) and ORDINARY_REASON.search(
         f"{clause} {next_clause}"
     ):
+        return True
+    if _within(AWAY, clause, match) and TRAVELLING.search(f"{clause} {next_clause}"):
         return True
     return _within(SUICIDE_TOPIC, clause, match) and not FIRST_PERSON.search(clause)
 

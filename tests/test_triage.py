@@ -274,6 +274,26 @@ FLAGGED = [
     ("tablets are all lined up on the bedside table", SELF_HARM),
     ("going to join my wife soon, I've had enough of this hip", SELF_HARM),
     ("lost 6 kilos with no explanation and my back aches at night", CANCER),
+    ("I have kept the pesticide in my cupboard for when it gets too much", SELF_HARM),
+    ("nearly went over on purpose at the cliffs last night", SELF_HARM),
+    ("he's torn his bedsheets into strips in his cell", SELF_HARM),
+    ("she is saving her zopiclone in a drawer, says she's had enough", SELF_HARM),
+    ("took a whole bunch of my dad's heart pills an hour ago", SELF_HARM),
+    ("she said the tablets are for after, not for her back", SELF_HARM),
+    ("I have told my wife how to manage the farm when I am no more", SELF_HARM),
+    ("going down to the viaduct again to look over the side", SELF_HARM),
+    ("I go to the bridge every evening to see if I have the courage", SELF_HARM),
+    ("he knows how many he would need to take, he told me", SELF_HARM),
+    ("I will stop eating until God takes me, my knees are finished", SELF_HARM),
+    ("don't really care if I wake up or not these days", SELF_HARM),
+    ("I don't see any reason to continue with this back", SELF_HARM),
+    ("gave my sister my bank details and PIN number yesterday", SELF_HARM),
+    ("I won't be around in six weeks so physio is pointless", SELF_HARM),
+    ("loaded my dad's shotgun and sat with it in the barn", SELF_HARM),
+    ("he's going to walk into the sea tonight, he told me", SELF_HARM),
+    ("ain't comin' back to shore this time, don't you worry", SELF_HARM),
+    ("I won't be around much longer. Going on a trip I won't come back from.", SELF_HARM),
+    ("I won't be around much longer, my back can't take any more", SELF_HARM),
 ]
 
 NOT_FLAGGED = [
@@ -447,6 +467,13 @@ NOT_FLAGGED = [
     "Fell off a ladder a fortnight ago, back bruised, x-ray was fine. When can I go up again?",
     "Which exercises are safe after a kneecap dislocation last year?",
     "Nurse's note: denies low mood or any thoughts of harming himself",
+    "Can you overdose on vitamin D? I take 4000 units a day for my knees",
+    "I bought rat poison for the mice in the shed and bending to set it hurt my back",
+    "Got a rash from poison ivy on my knee, can I still do my exercises?",
+    "One last walk before the op, can I do 5 miles with my knee?",
+    "I won't be around in six weeks, I'm travelling, can I do the exercises abroad?",
+    "Made my peace with not running marathons any more",
+    "The GP said it's nothing to worry about and the bloods came back normal",
 ]
 
 
