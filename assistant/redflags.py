@@ -444,7 +444,7 @@ RULES: tuple[Rule, ...] = (
         "a fall or sudden back pain with fragile bones or long-term steroids",
         rf"\b(?:(?:had a|recent|minor|simple|mechanical|bad|small|little) fall|slid off|"
         rf"slipped off|rolled off|fell out of|fall from (?:standing|a chair|bed)|falls|"
-        rf"fell(?! (?:asleep|out with|in love|apart|behind|through|for))|fallen|slipped|tripped|"
+        rf"fell(?! (?:asleep|out with|in love|apart|behind|through|for)\b)|fallen|slipped|tripped|"
         rf"went down|lost my footing|(?:had|took) (?:a |a bit of a )?tumble|missed (?:a|the|"
         rf"my)(?: \w+)? (?:step|stair|footing)|{SUDDEN})\b",
         FRAGILE_BONES,
@@ -518,7 +518,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         DVT_PE,
         "a possible blood clot",
-        then(SELF_REF, r"dvt|blood clot|clot|thrombosis|embolism", 5) + r"(?! risk| prevention)",
+        then(SELF_REF, r"dvt|blood clot|clot|thrombosis|embolism", 5)
+        + r"(?!(?: risk| prevention)\b)",
         # "how do I lower my risk of a clot?" asks how to prevent one
         not_in_clause=r"risk of|clot risk|prevent\w*|avoid\w*|reduce|lower|difference between|"
         r"worry about|never had",

@@ -1,8 +1,12 @@
 """Red-flag triage: hand-labelled cases for every category, lay wording, typos, negation,
 attribution, resolution and general questions (the eval set is separate: evals/dev)."""
 
+import inspect
+import re
+
 import pytest
 
+from assistant import redflag_lexicon, redflags
 from assistant.redflags import (
     CANCER,
     CANNOT_BEAR_WEIGHT,
@@ -544,3 +548,15 @@ def test_self_harm_counts_unless_plainly_denied():
     assert triage(["I'm not saying I want to die, but I'm tired of living"])
     assert triage(["I'm not going to kill myself"])  # err on the side of safety
     assert triage(["I have no plans to kill myself"]) == []
+
+
+@pytest.mark.parametrize("module", [redflag_lexicon, redflags])
+def test_word_exclusions_end_at_a_word_boundary(module):
+    """`(?! (?:to|for))` after "the sea" also excluded "tonight": exclusions are whole words."""
+    source = inspect.getsource(module)
+    unbounded = [
+        r"\(\?! \(\?:[a-z' |]+\)\)",  # (?! (?:to|for))
+        r"\(\?! [a-z']+\)",  # (?! of)
+        r"\(\?!(?: [a-z']+\|)+ [a-z']+\)",  # (?! with| feeling)
+    ]
+    assert [found for pattern in unbounded for found in re.findall(pattern, source)] == []
