@@ -14,9 +14,9 @@ NUMB = (
     r"barely|hardly) (?:really |quite |properly |fully )?feel|lost (?:the |all |my )?(?:feeling|"
     r"sensation)|no sensation|loss of (?:feeling|sensation)|(?:reduced|altered|strange|weird|odd|"
     r"funny|different) (?:feeling|sensation)|not feeling (?:any |much )?(?:sensation|feeling)|"
-    r"(?:feel|feels|feeling) nothing|like (?:it is )?(?:sleeping|asleep)|dead|deadness|(?:gone|"
-    r"going|went|fallen|fell) (?:to sleep|asleep)|an(?:a)?esthet\w*|novocaine|lidocaine|"
-    r"like (?:\w+ ){0,4}(?:a local|(?:at|from|after) (?:the )?dentist)"
+    r"(?:feel|feels|feeling) nothing|like (?:it is )?(?:sleeping|asleep)|dead(?! butt syndrome)|"
+    r"deadness|(?:gone|going|went|fallen|fell) (?:to sleep|asleep)|an(?:a)?esthet\w*|novocaine|"
+    r"lidocaine|like (?:\w+ ){0,4}(?:a local|(?:at|from|after) (?:the )?dentist)"
 )
 SADDLE = (
     r"groin|genitals?|genital area|privates?|private parts?|between (?:my|the) legs|inner thighs?|"
@@ -346,7 +346,7 @@ MORE_SELF_HARM = (
     r"if i|to) (?:die|am dead|be dead|was dead|were dead)|(?:think\w*|thought|research\w*|"
     r"look\w* up) (?:about )?how (?:to|i could|i would|i might|i will) (?:do it|end it|die|kill)|"
     r"how (?:much|many) (?:\w+ ){0,4}(?:would|will|to|it takes to) (?:be fatal|be lethal|kill|die)|"
-    r"(?:fatal|lethal) (?:dose|amount)|(?:got|get|getting|taken|took) (?:the |my |his |"
+    r"(?:fatal|lethal) (?:doses?|amounts?)|(?:got|get|getting|taken|took) (?:the |my |his |"
     r"her )?(?:rifle|gun|shotgun|pistol) out|(?:this|that) (?:weekend|week|"
     r"night) is when i (?:stop|end it|go)|goodbye,? sorry for everything|"
     r"sorry for everything,? goodbye|(?:texted|messaged|wrote|"
@@ -398,16 +398,17 @@ SELF_HARM_PLANS = (
     r"paracetamol|tramadol|painkillers|codeine)|took all (?:of )?(?:my|his|her|"
     r"the) (?:\w+ )?(?:pills|tablets|meds|medication)|swallow everything|(?:would not|do not|"
     r"did not) (?:be )?bother(?:ed)? if i (?:did not|do not|never) wake|do not wake me up|(?:woke|"
-    r"wake|waking) up disappointed|sleep (?:\w+ ){0,4}(?:forever|for ever)|how (?:easy|quick|"
-    r"simple|quickly|painless) it would be|not (?:come|coming) back (?:from it|in|out)|"
-    r"one (?:night|day) i will (?:go over|jump|do it|not come back)|(?:just|one) step (?:off|over|"
-    r"forward)|just one step|painless (?:ways?|method)|bleed out|make it look like an accident|"
-    r"take (?:matters|things) into my own hands|(?:best|right) place to do it|easiest way to do it|"
-    r"i want out\b(?! of\b)|(?:both of us|us both|the two of us) go(?:ing)? together|dignitas|"
-    r"switzerland,? if you know what i mean|meet (?:my|his|her) maker|(?:him|god|the lord|"
-    r"jesus) to take me (?:home|away)|take me in my sleep|(?:after|by|till|until|give it (?:till|"
-    r"until)) (?:\w+ ){0,6}(?:i am|i will be|then i am) (?:done|out|gone)(?=\s*$|\s*[.,;!])|"
-    r"(?:will not|would not) matter after (?:that|then)|will not be here for (?:it|that|the)|"
+    r"wake|waking) up disappointed|sleep (?:\w+ ){0,4}(?:forever|for ever)(?! (?:on|in) (?:this|"
+    r"the|my|a|that)\b)|how (?:easy|quick|simple|quickly|painless) it would be|not (?:come|"
+    r"coming) back (?:from it|in|out)|one (?:night|day) i will (?:go over|jump|do it|"
+    r"not come back)|(?:just|one) step (?:off|over|forward)|just one step|painless (?:ways?|"
+    r"method)|bleed out|make it look like an accident|take (?:matters|things) into my own hands|"
+    r"(?:best|right) place to do it|easiest way to do it|i want out\b(?! of\b)|(?:both of us|"
+    r"us both|the two of us) go(?:ing)? together|dignitas|switzerland,? if you know what i mean|"
+    r"meet (?:my|his|her) maker|(?:him|god|the lord|jesus) to take me (?:home|away)|"
+    r"take me in my sleep|(?:after|by|till|until|give it (?:till|until)) (?:\w+ ){0,6}(?:i am|"
+    r"i will be|then i am) (?:done|out|gone)(?=\s*$|\s*[.,;!])|(?:will not|"
+    r"would not) matter after (?:that|then)|will not be here for (?:it|that|the)|"
     r"no point (?:booking|planning) (?:\w+ )?(?:anything|the)|(?:do not|"
     r"can not) see myself (?:living|being (?:here|alive|around)|making it) (?:past|beyond|to|"
     r"until)|how long (?:before|until) (?:it is|i am) (?:over|dead|gone)|stop\w* (?:eating|"
@@ -502,8 +503,8 @@ SELF_HARM_MORE_WAYS = (
     r"reporting|disclosed|expresses|expressed|endorses) (?:\w+ )?si\b|\bsi,? (?:passive|active)|"
     r"(?:tabs|pills|tablets) (?:are )?(?:ready|redy)(?! (?:to|for) (?:collect|collection|pick|"
     r"picking|pickup)| at the (?:pharmacy|chemist))|timing the trains|(?:posted|sent|"
-    r"left) (?:\w+ ){0,2}goodbye|(?:and|to) not come back\b(?! (?:to|for|until|till|in|on|with)\b)|"
-    r"(?:nobody|no one) (?:will|is going to) (?:even )?(?:miss|notice|care)|"
+    r"left) (?:\w+ ){0,2}goodbye|(?:and|to) not (?:come|coming) back\b(?! (?:to|for|until|till|in|"
+    r"on|with)\b)|(?:nobody|no one) (?:will|is going to) (?:even )?(?:miss|notice|care)|"
     r"i would just keep walking|(?:no|not) (?:bein|being) here (?:onymair|anymair|any ?more)|"
     r"hoping something (?:happens|happened|hits)|which height is \W*enough|save (?:you|everyone|"
     r"them|us) (?:all )?the trouble|unaliv\w*|wish (?:the|a) (?:car|bus|lorry|train|"
@@ -557,18 +558,18 @@ SELF_HARM_ROUND_7 = (
 SELF_HARM_ROUND_8 = (
     r"(?:took|swallowed|taken|had) (?:a load|loads|a bottle|a box|a packet|a handful|handfuls|"
     r"the lot) of (?:my |the |his |her )?(?:\w+ )?(?:tablets|pills|paracetamol|painkillers|meds|"
-    r"co-?codamol|tramadol)|rather not wake up|make sure i (?:do not|never) (?:wake|come back)|"
-    r"pull the pin on|not long for this world if|stop being a (?:problem|burden|bother) (?:for|"
-    r"to) (?:everybody|everyone|anyone|you all)|after that no more pain|putting aside (?:my |his |"
-    r"her )?(?:\w+ )?(?:tablets|pills|tramadol|gabapentin|pregabalin|co-?codamol|meds|painkillers)|"
-    r"there is enough now|(?:drove|driven|crashed|steered) (?:\w+ ){0,3}into (?:a|"
-    r"the) \w+ on purpose|dip permanently|know\w* what i am planning|"
-    r"look after (?:\w+ ){1,3}for me,? sorry|(?:will not|won't) have to (?:\w+ ){1,4}much longer|"
-    r"if something happens to me (?:this week|tonight|soon|tomorrow)|not in any sense|(?:sit|sat|"
-    r"sitting) and count them|count(?:ing)? them (?:out|every night|again)|let me die\b|(?:tablets|"
-    r"pills) put by|no return(?! of\b)|thinking one step|(?:multi-?storey|bridge|cliff|"
-    r"roof)(?: \S+){0,8} (?:to )?look down|how everything would (?:just )?stop|"
-    r"rope in the (?:garage|loft|shed|barn) now"
+    r"co-?codamol|tramadol)|rather (?:just )?not wake up|make sure i (?:do not|never) (?:wake|"
+    r"come back)|pull the pin on|not long for this world if|stop being a (?:problem|burden|"
+    r"bother) (?:for|to) (?:everybody|everyone|anyone|you all)|after that no more pain|"
+    r"putting aside (?:my |his |her )?(?:\w+ )?(?:tablets|pills|tramadol|gabapentin|pregabalin|"
+    r"co-?codamol|meds|painkillers)|there is enough now|(?:drove|driven|crashed|"
+    r"steered) (?:\w+ ){0,3}into (?:a|the) \w+ on purpose|dip permanently|"
+    r"know\w* what i am planning|look after (?:\w+ ){1,3}for me,? sorry|(?:will not|"
+    r"won't) have to (?:\w+ ){1,4}much longer|if something happens to me (?:this week|tonight|soon|"
+    r"tomorrow)|not in any sense|(?:sit|sat|sitting) and count them|count(?:ing)? them (?:out|"
+    r"every night|again)|let me die\b|(?:tablets|pills) put by|no return(?! of\b)|"
+    r"thinking one step|(?:multi-?storey|bridge|cliff|roof)(?: \S+){0,8} (?:to )?look down|"
+    r"how everything would (?:just )?stop|rope in the (?:garage|loft|shed|barn) now"
 )
 
 # Round 9 (a fourth held-out set), after scoring.
@@ -730,6 +731,23 @@ SELF_HARM_ROUND_15 = (
     r"not going to) be (?:around|here) in (?:\d+|a few|two|three|six) (?:weeks|months|days)"
 )
 
+# Round 16 (a tenth held-out set), after scoring.
+SELF_HARM_ROUND_16 = (
+    r"(?:took|taken|swallowed) (?:a |the )?(?:whole )?(?:load|bunch|handful|pile|"
+    r"lot) of (?:\S+ ){1,4}(?:and|with) (?:\S+ ){0,2}(?:diazepam|zopiclone|sleeping|tramadol|"
+    r"codeine|morphine|pregabalin|gabapentin|vodka|whisky|alcohol|drink)|"
+    r"easier to (?:just )?(?:go over|jump|step off|let go|not be here)|hose and (?:the )?(?:gaffer|"
+    r"duct) tape|(?:gaffer|duct) tape and (?:the |a )?hose|make sure i am not around|"
+    r"locked (?:himself|herself|myself) in the garage|waiting for (?:a|the) (?:fast|express|"
+    r"non-stopping) train|no use (?:of|in) living|(?:went|go|going|"
+    r"gone) (?:up )?to the (?:\w+ )?(?:terrace|roof|rooftop|balcony|bridge|top floor) to jump|"
+    r"(?:and|then) step\w* off\b(?! (?:the |a )?(?:bus|train|kerb|curb|scales|treadmill|bike|step|"
+    r"stairs?|ladder|stool)\b)|(?:looking|looked|searching|searched|"
+    r"googl\w*) (?:up )?ways to go\b(?! (?:back|to|up|down|about|forward|on|out|\w+ing)\b)|(?:for|"
+    r"on) my family to find|(?:stood|standing|sat|sitting) (?:right )?(?:at|on|"
+    r"by) the edge of the (?:platform|cliff|roof|bridge) (?:\w+ ){0,3}for (?:ages|hours)"
+)
+
 SELF_HARM_WORDS = (
     r"suicid\w*|kill\w* (?:myself|himself|herself|themselves)|end\w* (?:my|it|his|her|"
     r"their) (?:life|all)|end\w* it all|end\w* things|end\w* everything|might as well be dead|"
@@ -743,10 +761,11 @@ SELF_HARM_WORDS = (
     r"point) (?:to |in |of )?(?:live|living|life|going on|carrying on|being here|being alive|"
     r"it all|anything)|can not go on(?! (?:like this |this way )?(?:with|using|climbing|"
     r"up) (?:the |these |my |this )?(?:stairs|steps|crutches|brace|sticks?|frame|walker|commute|"
-    r"job|work|shifts?|mattress|bed|chair|car|garden|waiting list|queue)\b)|can not carry on|"
-    r"overdos\w*(?! on (?:vitamin|glucosamine|turmeric|fish oil|cod liver oil|supplements?|"
-    r"magnesium|calcium|collagen|iron|zinc|omega|water)\b)|od on|(?:saving|stockpil\w*|"
-    r"hoard\w*) (?:up )?(?:(?:my|his|her|their|approx\w*|about|around|"
+    r"job|work|shifts?|mattress|bed|chair|car|garden|waiting list|queue|club|running|gym|team|"
+    r"classes?|sessions?|training|football|netball|walks?|hikes?)\b)|can not carry on|"
+    r"(?<!accidentally )(?<!accidental )overdos\w*(?! on (?:vitamin|glucosamine|turmeric|fish oil|"
+    r"cod liver oil|supplements?|magnesium|calcium|collagen|iron|zinc|omega|water)\b)|od on|"
+    r"(?:saving|stockpil\w*|hoard\w*) (?:up )?(?:(?:my|his|her|their|approx\w*|about|around|"
     r"over) )?(?:\w+ ){0,2}(?:pills|tablets|tramadol|painkillers|medication|meds|pregabalin|"
     r"gabapentin|co-?codamol|codeine|paracetamol|morphine|oxy\w*|opioids?|sleeping)|"
     r"too much to live with|not worth (?:living|it any ?more|being alive)|(?:nobody|"
@@ -779,9 +798,9 @@ SELF_HARM_WORDS = (
     r"such a) burden (?:to|on) (?:everyone|everybody|my family|them|people)|(?:can not|"
     r"do not) see (?:a|any) way out|ways to (?:die|kill myself|end it)|(?:want|wish) (?:it all|"
     r"everything) to (?:end|stop|be over)|wish (?:it|everything) would (?:all )?end|"
-    r"sleep (?:forever|and never wake)|(?:hope|hoping|wish|wishing|pray)\w* (?:\w+ ){0,3}(?:not|"
-    r"never) (?:to )?wake up(?! (?:at|every|in the night|so early|with|because|from|in pain)\b)|"
-    r"(?:going to|gonna|urge to) (?:hurt|harm|cut) myself|"
+    r"sleep (?:forever|and never wake)(?! (?:on|in) (?:this|the|my|a|that)\b)|(?:hope|hoping|wish|"
+    r"wishing|pray)\w* (?:\w+ ){0,3}(?:not|never) (?:to )?wake up(?! (?:at|every|in the night|"
+    r"so early|with|because|from|in pain)\b)|(?:going to|gonna|urge to) (?:hurt|harm|cut) myself|"
     + MORE_SELF_HARM
     + "|"
     + SELF_HARM_PLANS
@@ -805,6 +824,8 @@ SELF_HARM_WORDS = (
     + SELF_HARM_ROUND_14
     + "|"
     + SELF_HARM_ROUND_15
+    + "|"
+    + SELF_HARM_ROUND_16
 )
 
 # Words the typo fixer may restore ("numbnes" -> "numbness"); real English words are kept.
