@@ -122,6 +122,8 @@ TRAVELLING = re.compile(
     r"\b(?:travel\w*|holiday\w*|vacation|abroad|(?:a|the|my|our|work|business) trip|conference|"
     r"hotel|flying|cruise|away (?:on|for|in|at|with))\b"
 )
+# Wording that is self-harm unless an ordinary reason is given beside it.
+EXPLAINED_OCCASIONS = ((SETTLING_AFFAIRS, ORDINARY_REASON), (AWAY, TRAVELLING))
 OTHER_PERSON = re.compile(
     r"\b(?:my|our|his|her|their|a) (?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|"
     r"brother|sister|friend|grandma|grandmother|granny|nan|nana|grandad|grandfather|grandpa|aunt|"
@@ -346,9 +348,10 @@ def _is_denied(clause: str, match: re.Match[str], after: str, nearby: Nearby) ->
 
 def _is_not_a_current_wish(clause: str, match: re.Match[str], nearby: Nearby) -> bool:
     """Someone else's story (a film, an essay), their completed suicide or their self-harm
-    long ago; the sprint drill; things given away or affairs settled for a stated ordinary
-    reason ("he's moving into a bungalow"); suicide as a topic in a clause that says nothing
-    of the writer ("why do pain clinics screen for suicide risk?")."""
+    long ago; the sprint drill; things given away, affairs settled or a set time away, with a
+    stated ordinary reason ("he's moving into a bungalow", "I'm travelling"); suicide as a
+    topic in a clause that says nothing of the writer ("why do pain clinics screen for
+    suicide risk?")."""
     before, next_clause = clause[: match.start()], nearby.next_clause
     said_of_another = not FIRST_PERSON.search(match.group(0))
     if said_of_another and STORY.search(f"{clause} {next_clause}"):
@@ -362,11 +365,10 @@ def _is_not_a_current_wish(clause: str, match: re.Match[str], nearby: Nearby) ->
         return True
     if _within(OTHERS_SUICIDE, clause, match) or _within(SUICIDE_DRILL, clause, match):
         return True
-    if _within(SETTLING_AFFAIRS, clause, match) and ORDINARY_REASON.search(
-        f"{clause} {next_clause}"
+    if any(
+        _within(occasion, clause, match) and reason.search(f"{clause} {next_clause}")
+        for occasion, reason in EXPLAINED_OCCASIONS
     ):
-        return True
-    if _within(AWAY, clause, match) and TRAVELLING.search(f"{clause} {next_clause}"):
         return True
     return _within(SUICIDE_TOPIC, clause, match) and not FIRST_PERSON.search(clause)
 
