@@ -72,6 +72,10 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     workers: int = 1
+    # Idle keep-alive connections stay open this long. Keep it above the idle timeout of any
+    # proxy or client pool in front (nginx and most load balancers: 60 s): a server that closes
+    # first can drop a request arriving on the closing connection (connection reset).
+    keep_alive_s: int = 75
     allowed_origins: tuple[str, ...] = ()
     rate_limit: int = 30  # requests per minute per client; 0 disables
     trusted_proxies: tuple[str, ...] = ()
@@ -131,6 +135,7 @@ class Settings:
             "embedding_batch_size",
             "max_body_bytes",
             "workers",
+            "keep_alive_s",
             "transcripts_retention_days",
         )
         for name in positive:
@@ -171,6 +176,7 @@ class Settings:
             "host",
             "port",
             "workers",
+            "keep_alive_s",
             "log_user_text",
             "rate_limit",
             "trusted_proxies",

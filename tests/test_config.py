@@ -47,6 +47,7 @@ def test_origins_parse_from_comma_separated_variable(env, expected):
         pytest.param({"ASSISTANT_RETRIEVAL_MODE": "magic"}, "retrieval_mode", id="bad-choice"),
         pytest.param({"ASSISTANT_MAX_TOKENS": "400"}, "max_tokens", id="over-model-window"),
         pytest.param({"ASSISTANT_ALLOWED_ORIGINS": "clinic.example"}, "origin", id="bad-origin"),
+        pytest.param({"ASSISTANT_KEEP_ALIVE_S": "0"}, "keep_alive_s", id="no-keep-alive"),
     ],
 )
 def test_bad_values_raise_config_error_naming_the_setting(env, fragment):
@@ -64,4 +65,5 @@ def test_bad_toml_names_the_file(tmp_path):
 def test_signature_changes_with_answer_settings_only():
     base = Settings()
     assert base.signature() == base.replace(port=9999).signature()
+    assert base.signature() == base.replace(keep_alive_s=5).signature()
     assert base.signature() != base.replace(retrieval_k=9).signature()

@@ -32,6 +32,7 @@ def serve(settings: Settings) -> None:
         # A worker imports torch and loads the model and index before it can answer uvicorn's
         # health pings; with the default 5 s, a busy machine kills and respawns it in a loop.
         "timeout_worker_healthcheck": 60,
+        "timeout_keep_alive": settings.keep_alive_s,
     }
     if settings.workers > 1:  # each worker process loads the (read-only) index itself
         uvicorn.run(

@@ -1,5 +1,9 @@
 """The real server process on loopback: startup, answers, errors, clean shutdown."""
 
+import http.client
+import time
+from urllib.parse import urlsplit
+
 import httpx
 import pytest
 
@@ -51,3 +55,21 @@ def test_log_has_no_user_text(live_server):
     log = live_server.log_path.read_text()
     assert "POST /api/chat 200" in log
     assert marker not in log
+
+
+def test_idle_connection_stays_open_past_uvicorns_default_keep_alive(live_server):
+    """A pooled connection idle for 6 s (uvicorn closes at 5 s unless told otherwise) is still
+    the same open connection: the server must not close connections a proxy may reuse."""
+    address = urlsplit(live_server.url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+    try:
+        connection.request("GET", "/healthz")
+        assert connection.getresponse().read()
+        local_end = connection.sock.getsockname()
+        time.sleep(6)
+        connection.request("GET", "/healthz")
+        response = connection.getresponse()
+        assert response.status == 200
+        assert connection.sock.getsockname() == local_end  # reused, not reconnected
+    finally:
+        connection.close()
