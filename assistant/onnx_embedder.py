@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.bert_onnx import open_session
 from assistant.embeddings import BUNDLED_MODEL, SMALL_BATCH, MiniLMEmbedder, embedding_id
 from assistant.errors import ModelUnavailableError
 
@@ -62,17 +63,7 @@ class OnnxMiniLMEmbedder(MiniLMEmbedder):
         return self._open_session(threads=0)
 
     def _open_session(self, threads: int) -> Any:
-        import onnxruntime
-
-        options = onnxruntime.SessionOptions()
-        options.log_severity_level = 3  # errors only
-        options.intra_op_num_threads = threads  # 0: one per core
-        # Idle pool threads spinning after each run burned about 15 ms of CPU per query:
-        # a core taken from other requests, other workers and other processes.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        return onnxruntime.InferenceSession(
-            str(self.model_file), options, providers=["CPUExecutionProvider"]
-        )
+        return open_session(str(self.model_file), threads=threads)
 
     @cached_property
     def _encoder(self) -> Any:

@@ -1,9 +1,9 @@
-"""The real model: normalised vectors, and the NumPy query path equals sentence-transformers."""
+"""The real model: normalised vectors, and the ONNX query graph equals sentence-transformers."""
 
 import numpy as np
 import pytest
 
-from assistant import bert_numpy
+from assistant import bert_onnx
 from assistant.embeddings import SMALL_BATCH
 
 pytestmark = pytest.mark.slow
@@ -22,9 +22,9 @@ def test_vectors_are_unit_length_float32(embedder):
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
 
 
-def test_numpy_path_matches_sentence_transformers(embedder):
-    assert bert_numpy.supports(embedder.path)
-    small = embedder.embed_batch(TEXTS)  # NumPy path (small batch)
+def test_query_graph_matches_sentence_transformers(embedder):
+    assert bert_onnx.supports(embedder.path)
+    small = embedder.embed_batch(TEXTS)  # query graph (small batch, padded to the longest)
     large = embedder.embed_batch(TEXTS * (SMALL_BATCH // len(TEXTS) + 1))[: len(TEXTS)]
     assert np.abs(small - large).max() < 1e-5
     assert (small * large).sum(axis=1) == pytest.approx([1.0] * 3, abs=1e-6)
