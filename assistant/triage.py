@@ -244,17 +244,28 @@ def triage(user_messages: Sequence[str]) -> list[RedFlag]:
     general = {clause: _is_general(clause) for clause in clauses}
     flags: list[RedFlag] = []
     for position, clause in enumerate(clauses):
+        candidates = [rule for rule in RULES if _may_match(rule, clause, general[clause])]
+        if not candidates:  # most clauses: no rule's pattern occurs in them
+            continue
         nearby = Nearby(
             following=_continuation(clauses, position),
             previous=" ".join(clauses[max(0, position - 2) : position]),
             next_clause=clauses[position + 1] if position + 1 < len(clauses) else "",
             later=" ".join(clauses[position + 1 : position + 4]),
         )
-        for rule in RULES:
+        for rule in candidates:
             flag = RedFlag(rule.category, rule.sign)
             if flag not in flags and _fires(rule, clause, nearby, general, caring):
                 flags.append(flag)
     return flags
+
+
+def _may_match(rule: Rule, clause: str, is_general: bool) -> bool:
+    """The cheap first test of _matches: the rule applies to the clause and its pattern
+    occurs in it."""
+    return (rule.category == SELF_HARM or not is_general) and rule.pattern.search(
+        clause
+    ) is not None
 
 
 def _continuation(clauses: Sequence[str], position: int) -> str:
@@ -306,7 +317,7 @@ def _matches(
     person they describe) reports as current. The clauses that carry on its subject ("...
     but it's gone") can mark the match as resolved."""
     is_self_harm = rule.category == SELF_HARM
-    if (not is_self_harm and is_general) or pattern.search(clause) is None:  # cheapest first
+    if (not is_self_harm and is_general) or pattern.search(clause) is None:
         return False
     if rule.same_clause is not None and not rule.same_clause.search(clause):
         return False
