@@ -54,7 +54,7 @@ class OnnxMiniLMEmbedder(MiniLMEmbedder):
 
     @cached_property
     def _query_session(self) -> Any:
-        """One thread for small batches (queries), like the NumPy path of the torch backend."""
+        """One thread for small batches (queries), like the query graph of the torch backend."""
         return self._open_session(threads=1)
 
     @cached_property

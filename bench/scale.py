@@ -99,7 +99,7 @@ def query_phase(workdir: Path, dataset: Path) -> dict[str, Any]:
     loaded = process_memory_mb(os.getpid())["rss_mb"]
     hnsw = faiss.read_index(str(workdir / "hnsw.faiss"))
     with_hnsw = process_memory_mb(os.getpid())["rss_mb"]
-    # One question at a time: the NumPy query path a server uses (no torch in this process).
+    # One question at a time: the query graph a server uses (no torch in this process).
     queries = np.vstack([embedder.embed_batch([case.message]) for case in cases])
     _, truth = index.dense.search(queries, RECALL_DEPTH)
     _, found = hnsw.search(queries, RECALL_DEPTH)

@@ -1,5 +1,7 @@
 """The real model: normalised vectors, and the ONNX query graph equals sentence-transformers."""
 
+import json
+
 import numpy as np
 import pytest
 
@@ -39,3 +41,30 @@ def test_similar_texts_score_higher_than_unrelated(embedder):
         ]
     )
     assert query @ related > query @ unrelated + 0.3
+
+
+@pytest.mark.parametrize(
+    ("change", "supported"),
+    [
+        pytest.param({}, True, id="bert-mean-pooled"),
+        pytest.param({"config.json": {"model_type": "roberta"}}, False, id="not-bert"),
+        pytest.param(
+            {"1_Pooling/config.json": {"pooling_mode_mean_tokens": False}}, False, id="cls"
+        ),
+        pytest.param({"model.safetensors": None}, False, id="no-safetensors"),
+    ],
+)
+def test_query_graph_only_for_models_it_reproduces(embedder, tmp_path, change, supported):
+    """Other models keep sentence-transformers for queries too (see bert_onnx.supports)."""
+    for name in ("config.json", "1_Pooling/config.json", "modules.json", "model.safetensors"):
+        copy = tmp_path / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if name in change and change[name] is None:
+            continue
+        if name == "model.safetensors":
+            copy.symlink_to(embedder.path / name)
+            continue
+        copy.write_bytes((embedder.path / name).read_bytes())
+        if name in change:
+            copy.write_text(json.dumps({**json.loads(copy.read_text()), **change[name]}))
+    assert bert_onnx.supports(tmp_path) is supported

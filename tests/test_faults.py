@@ -2,10 +2,12 @@
 
 import logging
 import sys
+import tempfile
 
 import numpy as np
 import pytest
 
+from assistant.bert_onnx import OnnxBert
 from assistant.chain import build_config
 from assistant.corpus import load_corpus
 from assistant.embeddings import MiniLMEmbedder, resolve_model_path
@@ -94,3 +96,13 @@ def test_missing_model_package_is_a_clear_error(monkeypatch):
 def test_model_folder_without_files_is_a_clear_error(tmp_path):
     with pytest.raises(ModelUnavailableError, match="no local model files"):
         resolve_model_path(str(tmp_path))
+
+
+def test_unusable_temporary_folder_is_a_clear_error(monkeypatch, tmp_path):
+    """The query graph is written to TMPDIR at start-up; when it cannot be, the error says so
+    (a file stands in for the folder: root may write into read-only folders)."""
+    not_a_folder = tmp_path / "not-a-folder"
+    not_a_folder.write_text("")
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
+    with pytest.raises(ModelUnavailableError, match="TMPDIR"):
+        OnnxBert(MiniLMEmbedder().path)
