@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
+from assistant import onnx_proto
 from assistant.errors import ModelUnavailableError
 
 OPSET = 20  # the first with a Gelu operator
@@ -97,7 +98,6 @@ def write_graph(path: Path, folder: Path) -> Path:
     """Write the ONNX model of the model at `path` into `folder`: (input_ids, attention_mask)
     -> unit sentence vectors. Weights are copied one at a time into a page-aligned data file
     beside the graph, so no more than one of them is held in memory at once."""
-    import onnx
     from safetensors import safe_open
 
     config = json.loads((path / "config.json").read_text("utf-8"))
@@ -107,28 +107,25 @@ def write_graph(path: Path, folder: Path) -> Path:
     ):
         model = _build(config, _Graph(weights.get_tensor, data, float(config["layer_norm_eps"])))
     graph_file = folder / GRAPH_FILE
-    onnx.save_model(model, str(graph_file))
+    graph_file.write_bytes(model)
     return graph_file
 
 
-def _build(config: dict[str, Any], graph: _Graph) -> Any:
-    from onnx import TensorProto, helper
-
+def _build(config: dict[str, Any], graph: _Graph) -> bytes:
     hidden = graph.embeddings("input_ids")
-    mask = graph.node("Cast", ["attention_mask"], to=TensorProto.FLOAT)
+    mask = graph.node("Cast", ["attention_mask"], to=onnx_proto.FLOAT)
     padding = graph.padding(mask)
     heads, width = int(config["num_attention_heads"]), int(config["hidden_size"])
     for layer in range(int(config["num_hidden_layers"])):
         hidden = graph.layer(hidden, f"encoder.layer.{layer}.", padding, heads, width)
     graph.mean_pool(hidden, mask, output="embedding")
     inputs = [
-        helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "length"])
+        onnx_proto.value_info(name, onnx_proto.INT64, ["batch", "length"])
         for name in ("input_ids", "attention_mask")
     ]
-    output = helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["batch", width])
-    return helper.make_model(
-        helper.make_graph(graph.nodes, "sentence-embedding", inputs, [output], graph.constants),
-        opset_imports=[helper.make_opsetid("", OPSET)],
+    output = onnx_proto.value_info("embedding", onnx_proto.FLOAT, ["batch", width])
+    return onnx_proto.model(
+        "sentence-embedding", graph.nodes, graph.constants, inputs, [output], opset=OPSET
     )
 
 
@@ -139,38 +136,25 @@ class _Graph:
         self.weight = weight
         self.data = data
         self.eps = eps
-        self.nodes: list[Any] = []
-        self.constants: list[Any] = []
+        self.nodes: list[bytes] = []
+        self.constants: list[bytes] = []
 
     def constant(self, value: Any) -> str:
         """A constant tensor: in the graph when small, in the data file otherwise."""
-        from onnx import TensorProto, helper, numpy_helper
-
         name, array = f"c{len(self.constants)}", np.asarray(value)
         if array.nbytes < EXTERNAL_MIN_BYTES:
-            self.constants.append(numpy_helper.from_array(array, name))
+            self.constants.append(onnx_proto.tensor(name, array))
             return name
         offset = -self.data.tell() % PAGE_BYTES + self.data.tell()  # the next page boundary
         self.data.seek(offset)
-        self.data.write(array.tobytes())  # C order, whatever the array's own layout
-        tensor = TensorProto(
-            name=name, data_type=helper.np_dtype_to_tensor_dtype(array.dtype), dims=array.shape
-        )
-        tensor.data_location = TensorProto.EXTERNAL
-        for key, entry in (
-            ("location", WEIGHTS_FILE),
-            ("offset", offset),
-            ("length", array.nbytes),
-        ):
-            tensor.external_data.add(key=key, value=str(entry))
-        self.constants.append(tensor)
+        self.data.write(onnx_proto.little_endian(array))
+        where = {"location": WEIGHTS_FILE, "offset": str(offset), "length": str(array.nbytes)}
+        self.constants.append(onnx_proto.external_tensor(name, array.dtype, array.shape, where))
         return name
 
     def node(self, op: str, inputs: list[str], output: str = "", **attributes: Any) -> str:
-        from onnx import helper
-
         output = output or f"n{len(self.nodes)}"
-        self.nodes.append(helper.make_node(op, inputs, [output], **attributes))
+        self.nodes.append(onnx_proto.node(op, inputs, output, attributes))
         return output
 
     def dense(self, x: str, name: str) -> str:

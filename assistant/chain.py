@@ -35,6 +35,7 @@ from assistant.triage import triage
 from assistant.verify import check
 
 log = logging.getLogger(__name__)
+WARM_UP_QUESTION = "Is walking good for knee pain?"
 
 
 def build_config(settings: Settings) -> BuildConfig:
@@ -91,6 +92,11 @@ class Assistant:
         embedder = build_embedder(settings)
         index, _ = open_index(settings, embedder)
         return cls(settings, index, embedder)
+
+    def warm_up(self) -> None:
+        """Run one search now, so that the first patient does not wait while the query model
+        loads (a server calls this in each worker before it accepts requests)."""
+        self.search(WARM_UP_QUESTION)
 
     def search_query(self, message: str, history: Sequence[Turn]) -> str:
         """What is searched for: the follow-up resolved, misspellings corrected, lay words

@@ -169,7 +169,9 @@ async def _run_clients(
 
 
 def load(url: str, payloads: Sequence[dict[str, Any]], concurrency: int) -> dict[str, Any]:
-    """Every payload once, from `concurrency` clients over keep-alive connections."""
+    """Every payload once, from `concurrency` clients over keep-alive connections, after an
+    untimed pass over the first few that opens the connections and reaches every worker."""
+    asyncio.run(_run_clients(url, payloads[: concurrency * 2], concurrency))
     samples, errors, seconds = asyncio.run(_run_clients(url, payloads, concurrency))
     return {
         "clients": concurrency,

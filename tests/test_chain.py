@@ -7,6 +7,7 @@ from langchain_core.documents import Document as LangChainDocument
 from langchain_core.runnables import Runnable
 
 from assistant import build_chain, replies, retriever
+from assistant.chain import WARM_UP_QUESTION, Assistant
 from assistant.models import ReplyKind, Turn
 from assistant.verify import check, claims
 
@@ -164,3 +165,11 @@ def test_near_domain_question_is_out_of_scope(fixture_assistant):
     reply = fixture_assistant.reply("What exercises help a frozen shoulder?")
     assert reply.kind is ReplyKind.OUT_OF_SCOPE
     assert reply.citations == ()
+
+
+def test_warm_up_embeds_a_query_before_any_patient_asks(fixture_assistant, counting_embedder):
+    """Each server worker warms up, so the query model is loaded before the first request."""
+    warm = Assistant(fixture_assistant.settings, fixture_assistant.index, counting_embedder)
+    assert counting_embedder.embedded == []
+    warm.warm_up()
+    assert counting_embedder.embedded == [WARM_UP_QUESTION]

@@ -42,9 +42,13 @@ def serve(settings: Settings) -> None:
             **options,
         )
         return
-    uvicorn.run(create_app(Assistant(settings, index, embedder)), **options)
+    assistant = Assistant(settings, index, embedder)
+    assistant.warm_up()
+    uvicorn.run(create_app(assistant), **options)
 
 
 def app_from_environment() -> FastAPI:
     """Worker entry point: settings from assistant.toml / ASSISTANT_* variables."""
-    return create_app(Assistant.from_settings(Settings.load()))
+    assistant = Assistant.from_settings(Settings.load())
+    assistant.warm_up()
+    return create_app(assistant)
