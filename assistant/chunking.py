@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterator
@@ -30,11 +31,12 @@ class Section:
 
 def chunk(document: Document, *, max_tokens: int, count_tokens: CountTokens) -> list[Passage]:
     """Passages of whole sentences, each within `max_tokens` including its heading context."""
+    counted = functools.cache(count_tokens)  # packing counts each sentence several times
     passages: list[Passage] = []
     for section in sections(document):
-        budget = max_tokens - count_tokens(embedding_prefix(document.title, section.path))
+        budget = max_tokens - counted(embedding_prefix(document.title, section.path))
         spans = split_sentences(document.text, section.start, section.end)
-        for group in _balanced_pack(document.text, spans, max(budget, 16), count_tokens):
+        for group in _balanced_pack(document.text, spans, max(budget, 16), counted):
             passages.append(_make_passage(document, section.path, group))
     return passages
 
