@@ -164,6 +164,11 @@ class Settings:
         if not (0 <= self.llm_min_support <= 1 and 0 < self.llm_min_kept_share <= 1):
             raise ConfigError("llm_min_support must be in [0, 1], llm_min_kept_share in (0, 1]")
 
+    @property
+    def calls_other_servers(self) -> bool:
+        """A reply waits on the network: an LLM endpoint, or a Qdrant server."""
+        return bool(self.llm_base_url) or (self.vector_store == "qdrant" and bool(self.qdrant_url))
+
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (validated)."""
         updated = dataclasses.replace(self, **changes)

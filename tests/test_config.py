@@ -62,6 +62,19 @@ def test_bad_toml_names_the_file(tmp_path):
         Settings.load(config, env={})
 
 
+@pytest.mark.parametrize(
+    ("changes", "calls"),
+    [
+        ({}, False),
+        ({"vector_store": "qdrant"}, False),  # embedded: a folder on this machine
+        ({"vector_store": "qdrant", "qdrant_url": "http://qdrant.internal:6333"}, True),
+        ({"llm_base_url": "http://127.0.0.1:8080/v1", "llm_model": "m"}, True),
+    ],
+)
+def test_calls_other_servers_only_with_an_llm_endpoint_or_a_qdrant_server(changes, calls):
+    assert Settings().replace(**changes).calls_other_servers is calls
+
+
 def test_signature_changes_with_answer_settings_only():
     base = Settings()
     assert base.signature() == base.replace(port=9999).signature()

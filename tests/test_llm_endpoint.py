@@ -8,6 +8,7 @@ tests/e2e/test_llm_server.py runs the same pipeline against a real llama.cpp ser
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import socket
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 import pytest
 
 from assistant.chain import Assistant
@@ -33,6 +35,7 @@ from assistant.llm import (
 from assistant.llm_verify import Evidence
 from assistant.models import ReplyKind
 from assistant.verify import check
+from assistant.web.app import create_app
 
 pytest.importorskip("langchain_openai", reason="needs the [llm] extra: make test-llm")
 pytestmark = [pytest.mark.slow, pytest.mark.llm]
@@ -217,6 +220,25 @@ def test_endpoint_down_gives_the_extractive_reply(fixture_assistant):
     extractive = fixture_assistant.reply(QUESTION)
     assert (reply.kind, reply.answer_path) == (ReplyKind.ANSWER, FALLBACK_PATH)
     assert (reply.answer, reply.citations) == (extractive.answer, extractive.citations)
+
+
+def test_the_server_answers_other_requests_while_a_reply_waits_on_the_model(
+    fixture_assistant, stub
+):
+    app = create_app(with_llm(fixture_assistant, stub(stalls).base_url))
+
+    async def health_during_chat() -> tuple[httpx.Response, bool, httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            chat = asyncio.create_task(client.post("/api/chat", json={"message": QUESTION}))
+            await asyncio.sleep(0.1)  # the chat is now waiting on the stalled endpoint
+            health = await client.get("/healthz")
+            return health, chat.done(), await chat
+
+    health, chat_done_first, reply = asyncio.run(health_during_chat())
+    assert health.status_code == 200
+    assert not chat_done_first
+    assert reply.json()["answer_path"] == FALLBACK_PATH
 
 
 def supported_answer(case: Case) -> tuple[int, str]:

@@ -41,7 +41,11 @@ def build_router(assistant: Assistant) -> APIRouter:
     async def chat(request: Request) -> JSONResponse:
         """Answer one message in the context of its history (see the Reply schema)."""
         chat_request = await read_chat_request(request, settings)
-        reply = await run_in_threadpool(assistant.reply, chat_request.message, chat_request.history)
+        message, history = chat_request.message, chat_request.history
+        if settings.calls_other_servers:  # seconds of waiting: a thread keeps the loop free
+            reply = await run_in_threadpool(assistant.reply, message, history)
+        else:  # milliseconds of CPU work holding the GIL: a thread would only add its hop
+            reply = assistant.reply(message, history)
         if transcripts is not None:  # opt-in only; redacted (see PRIVACY.md)
             await run_in_threadpool(transcripts.record, chat_request.message, reply)
         return JSONResponse(reply.to_dict())
