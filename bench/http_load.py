@@ -48,8 +48,8 @@ def post_action(connection: http.client.HTTPConnection) -> Action:
         try:
             status = _post_chat(connection, body)
         except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
-            # uvicorn closes a keep-alive connection idle for 5 s (the other paths' warm-up
-            # passes take longer): open a new one and send again.
+            # the server closed the connection (idle past keep_alive_s): open a new one and
+            # send again.
             connection.close()
             status = _post_chat(connection, body)
         if status != HTTPStatus.OK:

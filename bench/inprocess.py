@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import cProfile
 import pstats
+import random
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from assistant.chain import Assistant
+from assistant.conversation import contextualize
 from assistant.evaluation.baseline import VanillaBaseline
 from assistant.evaluation.dataset import ANSWERABLE, Case, load_cases
 from bench.measure import summary, time_each
@@ -30,11 +32,22 @@ def reply_action(assistant: Assistant) -> Action:
     return lambda case: assistant.reply(case.message, case.history)
 
 
-def floor_action(assistant: Assistant) -> Action:
-    """The unavoidable work per question: embed it, search FAISS for the candidates."""
-    embedder, index = assistant.search_engine.embedder, assistant.index
-    k = assistant.settings.candidate_k
-    return lambda case: index.search_dense(embedder.embed_batch([case.message])[0], k)
+def floor_action(assistant: Assistant, *, in_context: bool = True) -> Action:
+    """The unavoidable work per question: embed it, search FAISS for the candidates. In
+    context, a follow-up ("and for the knee?") is embedded with the earlier turns it refers
+    to, as any search that answers it must; otherwise the message alone, as vanilla does."""
+    embedder, index, settings = (
+        assistant.search_engine.embedder,
+        assistant.index,
+        assistant.settings,
+    )
+    k, turns = settings.candidate_k, settings.context_turns if in_context else 0
+
+    def floor(case: Case) -> object:
+        question = contextualize(case.message, case.history, context_turns=turns)
+        return index.search_dense(embedder.embed_batch([question])[0], k)
+
+    return floor
 
 
 def embedding_action(assistant: Assistant) -> Action:
@@ -49,26 +62,28 @@ def vanilla_action(baseline: VanillaBaseline) -> Action:
 
 
 def interleaved(
-    actions: Mapping[str, Action], cases: Sequence[Case], repeats: int
+    actions: Mapping[str, Action], cases: Sequence[Case], repeats: int, *, seed: int = 0
 ) -> dict[str, dict[str, float]]:
     """Latency summaries of every action on the same questions, measured interleaved.
 
     After one warm-up pass of each action, every question goes through all the actions back
-    to back, starting at a different action each time. The machine speeding up or slowing
-    down during the run (other work on it) then touches every action alike, and their
-    ratios hold even when the absolute times drift."""
+    to back, in a shuffled order (seeded). The machine speeding up or slowing down during
+    the run (other work on it) then touches every action alike, and their ratios hold even
+    when the absolute times drift. The order is shuffled, not rotated: in a fixed cycle an
+    action always follows the same one, and what that one leaves behind (the vanilla
+    pipeline's torch threads, the server process finishing a response) was charged to it,
+    by up to a third of a floor."""
     names = list(actions)
     for name in names:
         time_each(cases, actions[name])
     samples: dict[str, list[float]] = {name: [] for name in names}
-    turn = 0
+    order = random.Random(seed)
     for _ in range(repeats):
         for case in cases:
-            for name in names[turn:] + names[:turn]:
+            for name in order.sample(names, len(names)):
                 started = time.perf_counter()
                 actions[name](case)
                 samples[name].append((time.perf_counter() - started) * 1000)
-            turn = (turn + 1) % len(names)
     return {name: summary(values) for name, values in samples.items()}
 
 

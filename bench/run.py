@@ -115,6 +115,7 @@ def measure_sequential(
             actions |= {
                 f"{name}/query_embedding": inprocess.embedding_action(assistant),
                 f"{name}/floor": inprocess.floor_action(assistant),
+                f"{name}/message_floor": inprocess.floor_action(assistant, in_context=False),
                 f"{name}/reply": inprocess.reply_action(assistant),
                 f"{name}/http": http_load.post_action(connection),
             }
@@ -122,7 +123,7 @@ def measure_sequential(
     per_backend = {
         name: {
             measure: latency[f"{name}/{measure}"]
-            for measure in ("query_embedding", "floor", "reply", "http")
+            for measure in ("query_embedding", "message_floor", "floor", "reply", "http")
         }
         for name in assistants
     }
