@@ -60,7 +60,7 @@ def llama_server(log_dir: Path) -> Iterator[LlamaServer]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [
-        sys.executable, "-m", "llama_cpp.server",
+        sys.executable, str(Path(__file__).with_name("llama_cpu_server.py")),
         "--model", str(model_path()), "--model_alias", MODEL_NAME,
         "--host", "127.0.0.1", "--port", str(port),
         "--n_ctx", str(CONTEXT_TOKENS), "--n_threads", str(min(os.cpu_count() or 1, 2)),
