@@ -65,7 +65,7 @@ eval-llm: $(LLM_EXTRAS)  ## the eval with SmolLM2 writing the answers -> build/e
 	$(BIN)/python -m tests.llama_server $(BIN)/assistant -v eval --dataset $(LLM_EVAL_DATASET) \
 		--report-dir build/eval-llm
 
-bench: install  ## latency, load, cold start, build and scale -> bench/results.{json,md} (~15 min)
+bench: install  ## latency, load, cold start, build and scale -> bench/results.{json,md} (about 5 min on 2 cores)
 	$(BIN)/python -m bench.run
 
 load: install  ## 50 clients x 60 s on loopback, then the rate limit; figures -> build/load/report.json
