@@ -244,7 +244,9 @@ def triage(user_messages: Sequence[str]) -> list[RedFlag]:
     general = {clause: _is_general(clause) for clause in clauses}
     flags: list[RedFlag] = []
     for position, clause in enumerate(clauses):
-        candidates = [rule for rule in RULES if _may_match(rule, clause, general[clause])]
+        candidates = [
+            rule for rule in RULES if _may_match(rule, rule.pattern, clause, general[clause])
+        ]
         if not candidates:  # most clauses: no rule's pattern occurs in them
             continue
         nearby = Nearby(
@@ -260,12 +262,10 @@ def triage(user_messages: Sequence[str]) -> list[RedFlag]:
     return flags
 
 
-def _may_match(rule: Rule, clause: str, is_general: bool) -> bool:
-    """The cheap first test of _matches: the rule applies to the clause and its pattern
-    occurs in it."""
-    return (rule.category == SELF_HARM or not is_general) and rule.pattern.search(
-        clause
-    ) is not None
+def _may_match(rule: Rule, pattern: re.Pattern[str], clause: str, is_general: bool) -> bool:
+    """The cheap first test of _matches: the rule applies to the clause and `pattern` occurs
+    in it."""
+    return (rule.category == SELF_HARM or not is_general) and pattern.search(clause) is not None
 
 
 def _continuation(clauses: Sequence[str], position: int) -> str:
@@ -316,9 +316,9 @@ def _matches(
     """True when `pattern` has a match in `clause` that the patient (or, when `caring`, the
     person they describe) reports as current. The clauses that carry on its subject ("...
     but it's gone") can mark the match as resolved."""
-    is_self_harm = rule.category == SELF_HARM
-    if (not is_self_harm and is_general) or pattern.search(clause) is None:
+    if not _may_match(rule, pattern, clause, is_general):
         return False
+    is_self_harm = rule.category == SELF_HARM
     if rule.same_clause is not None and not rule.same_clause.search(clause):
         return False
     if rule.not_in_clause is not None and rule.not_in_clause.search(clause):
