@@ -131,8 +131,8 @@ class MiniLMEmbedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         if self._has_query_graph and len(texts) <= SMALL_BATCH:
-            # One thread: a query's matrices are small, and threads waiting on busy cores
-            # (other requests, other workers) made replies ~10x slower under load.
+            # The graph runs on one thread (bert_onnx.OnnxBert): a query's matrices are small,
+            # and threads waiting on busy cores made replies ~10x slower under load.
             with self._lock:
                 return np.ascontiguousarray(self._query_graph.embed(texts), dtype=np.float32)
         with self._lock:

@@ -36,12 +36,9 @@ def floor_action(assistant: Assistant, *, in_context: bool = True) -> Action:
     """The unavoidable work per question: embed it, search FAISS for the candidates. In
     context, a follow-up ("and for the knee?") is embedded with the earlier turns it refers
     to, as any search that answers it must; otherwise the message alone, as vanilla does."""
-    embedder, index, settings = (
-        assistant.search_engine.embedder,
-        assistant.index,
-        assistant.settings,
-    )
-    k, turns = settings.candidate_k, settings.context_turns if in_context else 0
+    embedder, index = assistant.search_engine.embedder, assistant.index
+    k = assistant.settings.candidate_k
+    turns = assistant.settings.context_turns if in_context else 0
 
     def floor(case: Case) -> object:
         question = contextualize(case.message, case.history, context_turns=turns)
